@@ -1,0 +1,3 @@
+from ajlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Bytes to text: sniff what a file really is, then decode it.
+
+The extension is a hint, never trusted: a PDF renamed ``.txt`` is recognised by its magic number,
+binary garbage by its control characters. Text is UTF-8 (with or without BOM), UTF-16 with a BOM
+(or, recognisably, without one) or, as a reported fallback, Windows Baltic (cp1257).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+MAGIC = [
+    (b"%PDF-", "pdf", "a PDF document"),
+    (b"PK\x03\x04", "zip", "a ZIP container (Word .docx, OpenDocument .odt or a signed .asice/.bdoc)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole", "a legacy Microsoft Office document (.doc)"),
+    (b"{\\rtf", "rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "image", "a PNG image"),
+    (b"\xff\xd8\xff", "image", "a JPEG image"),
+    (b"GIF8", "image", "a GIF image"),
+    (b"II*\x00", "image", "a TIFF image"),
+    (b"MM\x00*", "image", "a TIFF image"),
+]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Decoded:
+    text: str | None
+    encoding: str | None
+    fallback: bool = False
+    binary_kind: str | None = None  # set when the bytes are not text
+    binary_description: str | None = None
+    error: str | None = None
+
+
+def sniff_binary(data: bytes) -> tuple[str, str] | None:
+    for magic, kind, desc in MAGIC:
+        if data.startswith(magic):
+            return kind, desc
+    return None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _too_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:8192]
+    bad = len(_CONTROL.findall(sample))
+    return bad > max(2, len(sample) // 100)
+
+
+def decode(data: bytes) -> Decoded:
+    kind = sniff_binary(data)
+    if kind:
+        return Decoded(None, None, binary_kind=kind[0], binary_description=kind[1])
+
+    enc = None
+    body = data
+    if data.startswith(codecs.BOM_UTF8):
+        enc, body = "utf-8-sig", data[3:]
+    elif data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        enc = "utf-32"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        enc = "utf-16"
+    else:
+        enc = _looks_utf16(data)
+
+    if enc:
+        try:
+            text = (data if enc != "utf-8-sig" else body).decode(enc if enc != "utf-8-sig" else "utf-8")
+        except UnicodeDecodeError as exc:
+            return Decoded(None, enc, error=f"declared {enc} by its byte order mark but does not decode: {exc}")
+        text = text.lstrip("\ufeff")
+    else:
+        try:
+            text = data.decode("utf-8")
+            enc = "utf-8"
+        except UnicodeDecodeError:
+            if b"\x00" in data[:8192]:
+                return Decoded(None, None, binary_kind="binary", binary_description="binary data")
+            text = data.decode("cp1257", errors="replace")
+            enc = "cp1257"
+            if _too_binary(text) or text.count("\ufffd") > max(2, len(text) // 200):
+                return Decoded(None, None, binary_kind="binary", binary_description="binary data")
+            return Decoded(_normalise_newlines(text), enc, fallback=True)
+    if _too_binary(text):
+        return Decoded(None, None, binary_kind="binary", binary_description="binary data")
+    return Decoded(_normalise_newlines(text), enc)
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def sniff_text_format(text: str) -> str:
+    """'html', 'markdown' or 'text' — from the content, not the extension."""
+    head = text.lstrip()[:512].lower()
+    if re.match(r"<(!doctype\s+html|html|head|body|table|div|h[1-6]|p)\b", head) and "</" in text[:20000]:
+        return "html"
+    sample = text[:20000]
+    if (
+        re.search(r"(?m)^#{1,6}\s", sample)
+        or re.search(r"(?m)^\s*\|.*\|\s*$", sample)
+        or re.search(r"<(ul|ol|li|b|p|br|strong|em)\b[^>]*>", sample, re.I)
+        or "**" in sample
+    ):
+        return "markdown"
+    return "text"

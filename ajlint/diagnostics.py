@@ -1,0 +1,106 @@
+"""Findings (diagnostics) and the vocabulary rules use to produce them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from ajlint.ltext import Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r}; expected one of error, warning, info") from None
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A finding message in both languages; ``{name}`` placeholders are filled from the arguments."""
+
+    en: str
+    et: str
+
+    def render(self, lang: str, args: dict[str, Any]) -> str:
+        template = self.et if lang == "et" else self.en
+        return template.format(**args)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two 0-based character offsets of the decoded source."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: str = "safe"  # safe | unsafe
+    description: str = ""
+
+
+@dataclass
+class Diagnostic:
+    path: str
+    code: str
+    rule: str
+    severity: Severity
+    message: Message
+    args: dict[str, Any]
+    span: Span
+    section: str | None = None
+    fix: Fix | None = None
+    locator: str | None = None
+    related: list[dict[str, Any]] = field(default_factory=list)
+
+    def text(self, lang: str = "en") -> str:
+        return self.message.render(lang, self.args)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "path": self.path,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.text(lang),
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "section": self.section,
+        }
+        if self.locator:
+            d["locator"] = self.locator
+        if self.related:
+            d["related"] = self.related
+        if self.fix:
+            d["fix"] = {
+                "applicability": self.fix.applicability,
+                "description": self.fix.description,
+                "edits": [
+                    {"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits
+                ],
+            }
+        return d

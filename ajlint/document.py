@@ -1,0 +1,154 @@
+"""Reading one file into a :class:`Document`: reader → profile detection → extraction → model."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ajlint.data import data_dir
+from ajlint.extract import detect_kind, extract, ocr_evidence
+from ajlint.model import DocumentInfo, JobDescription
+from ajlint.profiles import Profile, load_profiles
+from ajlint.readers.rows import Row
+from ajlint.readers.text import ReadError, ReaderOutput
+from ajlint.textnorm import squash
+
+# evidence needed to call a file a job description: distinct headings, labels or markers recognised
+MIN_EVIDENCE = 3
+
+
+@dataclass
+class Document:
+    """What the rules see of one file. Rules never open files."""
+
+    path: str
+    text: str | None = None
+    model: JobDescription | None = None
+    profile: Profile | None = None
+    read_error: str | None = None
+    not_job_description: str | None = None
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n") if self.text is not None else []
+        return self._lines
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict:
+    raw = tomllib.loads((data_dir("rules") / "terms.toml").read_text(encoding="utf-8"))
+    return raw.get("kinds", {})
+
+
+_KEYS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
+def _profile_keys(profile: Profile) -> tuple[frozenset[str], ...]:
+    cached = _KEYS.get(id(profile))
+    if cached is not None:
+        return cached
+    heads = frozenset(squash(v) for s in profile.sections for v in s.headings)
+    labels = frozenset(squash(v) for f in profile.fields for v in f.labels)
+    markers = frozenset(squash(v) for v in profile.document.markers)
+    _KEYS[id(profile)] = (heads, labels, markers)
+    return heads, labels, markers
+
+
+def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
+    """The profile whose headings, labels and markers the document shows most of."""
+    short: list[str] = []
+    for r in rows:
+        if r.blank:
+            continue
+        t = " ".join(it.text.text for it in r.items)
+        if len(t.split()) <= 14:
+            short.append(squash(t))
+    best: tuple[int, str] | None = None
+    for name, p in sorted(profiles.items()):
+        heads, labels, markers = _profile_keys(p)
+        found: set[str] = set()
+        for s in short:
+            for k in labels | markers:
+                if k and k in s:
+                    found.add("l:" + k)
+            stripped = s.lstrip("0123456789")
+            if stripped in heads:
+                found.add("h:" + stripped)
+        score = len(found)
+        if best is None or score > best[0]:
+            best = (score, name)
+    if best is None:
+        return None, 0
+    return profiles[best[1]], best[0]
+
+
+def build(path: str, out: ReaderOutput, profile_name: str | None = None,
+          profiles: dict[str, Profile] | None = None) -> Document:
+    profiles = profiles if profiles is not None else load_profiles()
+    doc = Document(path=path, text=out.text)
+    if not out.text.strip():
+        doc.not_job_description = "the file is empty"
+        return doc
+    if profile_name:
+        profile = profiles[profile_name]
+        evidence = detect_profile(out.rows, {profile_name: profile})[1]
+    else:
+        profile, evidence = detect_profile(out.rows, profiles)
+    if profile is None:
+        doc.not_job_description = "no profile is installed"
+        return doc
+    jd = JobDescription(
+        path=path,
+        profile=profile.name,
+        info=DocumentInfo(
+            format=out.format,
+            encoding=out.encoding,
+            encoding_fallback=out.encoding_fallback,
+            line_count=out.text.count("\n") + 1,
+        ),
+    )
+    extract(out.rows, profile, jd)
+    detect_kind(out.rows, jd, terms())
+    ocr_evidence(out.rows, jd)
+    doc.model = jd
+    doc.profile = profile
+    if evidence < MIN_EVIDENCE and len(jd.sections) + len(jd.labels) < MIN_EVIDENCE:
+        doc.not_job_description = (
+            "none of the headings or labels of a job description were found "
+            f"(looked for the profiles {', '.join(sorted(profiles))})"
+        )
+    return doc
+
+
+def read_document(path: Path, display: str, readers, profile_name: str | None = None,
+                  max_bytes: int = 50 * 1024 * 1024) -> Document:
+    """Read ``path`` with the first reader that claims it; problems become document facts."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Document(path=display, read_error=f"the file is {size} bytes, over the limit of {max_bytes}")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Document(path=display, read_error=f"cannot read the file: {exc.strerror or exc}")
+    reader = pick_reader(path, data, readers)
+    try:
+        out = reader.read(data, display)
+    except ReadError as exc:
+        return Document(path=display, read_error=str(exc))
+    return build(display, out, profile_name)
+
+
+def pick_reader(path: Path, data: bytes, readers):
+    ext = path.suffix.lower()
+    for r in readers:
+        sniff = getattr(r, "sniff", None)
+        if sniff is not None and sniff(data):
+            return r
+    for r in readers:
+        if ext in r.extensions:
+            return r
+    return readers[0]

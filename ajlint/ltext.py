@@ -1,0 +1,198 @@
+"""Located text: a string that remembers where each of its characters came from.
+
+Readers strip markup (HTML tags, markdown emphasis, bullets) and join wrapped lines, yet every value
+of the model must point back at the exact line and column of the source. An :class:`LText` is a string
+plus a list of *segments*: ``text[off:next_off]`` was copied contiguously from source line ``line``
+starting at column ``col``. Characters the reader inserted itself (a space joining two wrapped lines)
+sit in a segment of their own that points just past the previous character.
+
+Lines and columns are 1-based; a span's end column is exclusive (one past the last character),
+so a one-character span has ``end_column == column + 1``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Iterator, NamedTuple
+
+
+class Span(NamedTuple):
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LText:
+    __slots__ = ("text", "_offs", "_lines", "_cols")
+
+    def __init__(self, text: str, offs: list[int], lines: list[int], cols: list[int]):
+        self.text = text
+        self._offs = offs
+        self._lines = lines
+        self._cols = cols
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def at(cls, text: str, line: int, col: int = 1) -> "LText":
+        """Text copied verbatim from ``line`` starting at column ``col``."""
+        return cls(text, [0], [line], [col])
+
+    @classmethod
+    def empty(cls, line: int = 1, col: int = 1) -> "LText":
+        return cls("", [0], [line], [col])
+
+    @classmethod
+    def concat(cls, parts: Iterable["LText"], sep: str = "") -> "LText":
+        """Join parts; ``sep`` is synthetic text located just after the preceding part."""
+        text_parts: list[str] = []
+        offs: list[int] = []
+        lines: list[int] = []
+        cols: list[int] = []
+        n = 0
+        first = True
+        for p in parts:
+            if not first and sep:
+                ln, c = _end_pos(offs, lines, cols, n)
+                offs.append(n)
+                lines.append(ln)
+                cols.append(c)
+                text_parts.append(sep)
+                n += len(sep)
+            first = False
+            for o, ln, c in zip(p._offs, p._lines, p._cols):
+                if o >= len(p.text) and p.text:
+                    continue
+                offs.append(n + o)
+                lines.append(ln)
+                cols.append(c)
+            text_parts.append(p.text)
+            n += len(p.text)
+        if not offs:
+            return cls.empty()
+        return _compact(cls("".join(text_parts), offs, lines, cols))
+
+    # -- positions ----------------------------------------------------------------------------
+    def pos(self, i: int) -> tuple[int, int]:
+        """(line, column) of character ``i`` (``i == len`` gives the position after the end)."""
+        if i >= len(self.text) and self.text:
+            ln, c = self.pos(len(self.text) - 1)
+            return ln, c + 1
+        k = bisect_right(self._offs, i) - 1
+        if k < 0:
+            k = 0
+        return self._lines[k], self._cols[k] + (i - self._offs[k])
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        if end is None:
+            end = len(self.text)
+        if end <= start:
+            ln, c = self.pos(start) if self.text else (self._lines[0], self._cols[0])
+            return Span(ln, c, ln, c)
+        ln, c = self.pos(start)
+        eln, ec = self.pos(end - 1)
+        return Span(ln, c, eln, ec + 1)
+
+    @property
+    def line(self) -> int:
+        return self.pos(0)[0] if self.text else self._lines[0]
+
+    @property
+    def end_line(self) -> int:
+        return self.span().end_line
+
+    # -- string-like operations ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        s = self.span()
+        return f"LText({self.text!r} @{s.line}:{s.column})"
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __getitem__(self, key: slice) -> "LText":
+        if not isinstance(key, slice):
+            raise TypeError("LText supports slices only")
+        start, stop, _ = key.indices(len(self.text))
+        if stop < start:
+            stop = start
+        if start == stop:
+            ln, c = self.pos(start) if self.text else (self._lines[0], self._cols[0])
+            return LText("", [0], [ln], [c])
+        k = max(bisect_right(self._offs, start) - 1, 0)
+        offs = [0]
+        lines = [self._lines[k]]
+        cols = [self._cols[k] + (start - self._offs[k])]
+        for j in range(k + 1, len(self._offs)):
+            o = self._offs[j]
+            if o >= stop:
+                break
+            offs.append(o - start)
+            lines.append(self._lines[j])
+            cols.append(self._cols[j])
+        return LText(self.text[start:stop], offs, lines, cols)
+
+    def strip(self, chars: str | None = None) -> "LText":
+        t = self.text
+        left = len(t) - len(t.lstrip(chars))
+        right = len(t.rstrip(chars))
+        return self[left:max(right, left)]
+
+    def lstrip(self, chars: str | None = None) -> "LText":
+        t = self.text
+        return self[len(t) - len(t.lstrip(chars)):]
+
+    def rstrip(self, chars: str | None = None) -> "LText":
+        return self[: len(self.text.rstrip(chars))]
+
+    def split(self, pattern: re.Pattern[str] | str) -> list["LText"]:
+        """Split on a regex (like ``re.split`` without groups)."""
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        out: list[LText] = []
+        last = 0
+        for m in rx.finditer(self.text):
+            if m.end() == m.start():
+                continue
+            out.append(self[last:m.start()])
+            last = m.end()
+        out.append(self[last:])
+        return out
+
+    def finditer(self, pattern: re.Pattern[str] | str) -> Iterator[re.Match[str]]:
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        return rx.finditer(self.text)
+
+    def sub_at(self, m: re.Match[str], group: int | str = 0) -> "LText":
+        return self[m.start(group):m.end(group)]
+
+
+def _end_pos(offs, lines, cols, n) -> tuple[int, int]:
+    """Position just past the character at offset ``n - 1``."""
+    if n == 0:
+        return lines[-1], cols[-1]
+    k = bisect_right(offs, n - 1) - 1
+    return lines[k], cols[k] + (n - 1 - offs[k]) + 1
+
+
+def _compact(lt: LText) -> LText:
+    """Merge segments that continue each other on the same line."""
+    offs, lines, cols = lt._offs, lt._lines, lt._cols
+    if len(offs) < 2:
+        return lt
+    no, nl, nc = [offs[0]], [lines[0]], [cols[0]]
+    for o, ln, c in zip(offs[1:], lines[1:], cols[1:]):
+        if o == no[-1]:
+            no[-1], nl[-1], nc[-1] = o, ln, c
+            continue
+        if ln == nl[-1] and c == nc[-1] + (o - no[-1]):
+            continue
+        no.append(o)
+        nl.append(ln)
+        nc.append(c)
+    return LText(lt.text, no, nl, nc)

@@ -1,0 +1,311 @@
+"""Text, markdown (with inline HTML) and HTML into located rows of cells of items.
+
+This is the one shape every text reader produces and the extractor consumes:
+
+* a :class:`Row` is a physical line (or an HTML table row / block),
+* its ``cells`` come from tab-separated columns or pipe-table cells (a plain line has one cell),
+* a cell holds :class:`Item` s: paragraphs split at ``<li>``, ``<p>``, ``<br>`` and bullet characters,
+  each an :class:`~ajlint.ltext.LText` that still knows its source columns.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ajlint.ltext import LText
+
+# Characters that start a list item. ▪ • ● ◦ ■ are unambiguous anywhere; the others only at the start
+# of a line (OCR turns ▪ into = or », markdown uses - and *).
+STRONG_BULLETS = "▪•●◦■□▫‣⁃"
+LINE_BULLETS = STRONG_BULLETS + "»=*-–·o"
+_LINE_BULLET_RX = re.compile(r"^\s*([" + re.escape(STRONG_BULLETS) + r"»=*·]|[-–](?=\s)|o(?=\s))\s*")
+_INNER_BULLET_RX = re.compile(r"\s*[" + re.escape(STRONG_BULLETS) + r"]\s*")
+_PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_INLINE = re.compile(
+    r"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>"  # HTML tag
+    r"|(?P<emph>\*\*|__)"  # markdown strong emphasis
+    r"|(?P<ent>&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});)"
+)
+_BREAK_TAGS = {"li", "p", "br", "ul", "ol", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "td", "th"}
+
+
+@dataclass
+class Item:
+    text: LText
+    bullet: str | None = None
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[list[Item]]
+    table: str | None = None  # 'tab', 'pipe', 'html' or None
+    heading_level: int = 0
+    source: LText | None = None  # the whole row's text, markup stripped (for plain lines)
+
+    @property
+    def blank(self) -> bool:
+        return all(not it.text.text.strip() for cell in self.cells for it in cell)
+
+    @property
+    def items(self) -> list[Item]:
+        return [it for cell in self.cells for it in cell]
+
+    @property
+    def text(self) -> LText:
+        """All items joined by a space."""
+        return LText.concat([it.text for it in self.items if it.text], " ")
+
+    def cell_text(self, i: int) -> LText:
+        return LText.concat([it.text for it in self.cells[i] if it.text], " ")
+
+    @property
+    def multi_cell(self) -> bool:
+        return len(self.cells) > 1
+
+
+def split_items(cell: LText, allow_line_bullet: bool = True) -> list[Item]:
+    """Split one cell's raw text into items: strip tags and emphasis, split at list boundaries."""
+    items: list[Item] = []
+    pieces: list[LText] = []
+
+    def flush():
+        if pieces:
+            lt = LText.concat(pieces)
+            pieces.clear()
+            _append_bulleted(items, lt, allow_line_bullet or bool(items))
+        elif items and items[-1].text.text.strip() == "":
+            pass
+
+    last = 0
+    for m in _INLINE.finditer(cell.text):
+        if m.start() > last:
+            pieces.append(cell[last:m.start()])
+        if m.group("tag"):
+            tag = m.group("tag").lower()
+            if tag in _BREAK_TAGS:
+                flush()
+        elif m.group("ent"):
+            ch = html.unescape(m.group("ent"))
+            ent = cell[m.start():m.end()]
+            line, col = ent.pos(0)
+            pieces.append(LText.at(ch.replace("\xa0", " "), line, col))
+        # emphasis markers are simply dropped
+        last = m.end()
+    if last < len(cell.text):
+        pieces.append(cell[last:])
+    flush()
+    return [it for it in items if it.text.text.strip() or it.bullet]
+
+
+def _append_bulleted(items: list[Item], lt: LText, allow_line_bullet: bool) -> None:
+    """Split at inner bullets (▪ A▪ B) and record a leading bullet."""
+    parts = _split_inner_bullets(lt)
+    for i, (bullet, part) in enumerate(parts):
+        part = part.strip()
+        if bullet is None and i == 0 and allow_line_bullet:
+            m = _LINE_BULLET_RX.match(part.text)
+            if m and m.end() < len(part.text):
+                bullet = m.group(1)
+                part = part[m.end():]
+        if not part.text.strip() and bullet is None:
+            continue
+        items.append(Item(part.strip(), bullet))
+
+
+def _split_inner_bullets(lt: LText) -> list[tuple[str | None, LText]]:
+    out: list[tuple[str | None, LText]] = []
+    last = 0
+    bullet: str | None = None
+    for m in _INNER_BULLET_RX.finditer(lt.text):
+        seg = lt[last:m.start()]
+        if seg.text.strip() or out or bullet:
+            out.append((bullet, seg))
+        bullet = m.group(0).strip()
+        last = m.end()
+    out.append((bullet, lt[last:]))
+    return [(b, s) for b, s in out if s.text.strip() or b]
+
+
+def rows_from_text(text: str) -> list[Row]:
+    """Markdown / plain text: one row per physical line."""
+    rows: list[Row] = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        rows.append(_row_from_line(line, n))
+    return rows
+
+
+def _row_from_line(line: str, n: int) -> Row:
+    lt = LText.at(line, n, 1)
+    if _PIPE_SEP.match(line) and "|" in line:
+        return Row(n, [], table="pipe-sep")
+    m = _PIPE_ROW.match(line)
+    if m:
+        inner = lt[m.start(1):m.end(1)]
+        cells = [split_items(c) for c in _split_pipes(inner)]
+        return Row(n, cells, table="pipe", source=lt)
+    level = 0
+    hm = _MD_HEADING.match(line)
+    if hm:
+        level = len(hm.group(1))
+        lt = lt[hm.end():]
+    if "\t" in lt.text.strip():
+        raw_cells = lt.split(r"\t+")
+        cells = [split_items(c) for c in raw_cells]
+        cells = [c for c in cells if c] or [[]]
+        if len(cells) > 1:
+            return Row(n, cells, table="tab", heading_level=level, source=lt)
+        return Row(n, cells, heading_level=level, source=lt)
+    return Row(n, [split_items(lt)], heading_level=level, source=lt)
+
+
+def _split_pipes(lt: LText) -> list[LText]:
+    out = []
+    last = 0
+    t = lt.text
+    i = 0
+    while i < len(t):
+        if t[i] == "\\":
+            i += 2
+            continue
+        if t[i] == "|":
+            out.append(lt[last:i])
+            last = i + 1
+        i += 1
+    out.append(lt[last:])
+    return out
+
+
+# -- HTML documents ---------------------------------------------------------------------------------
+
+class _HTMLRows(HTMLParser):
+    """Turn an HTML document into rows: table rows become multi-cell rows, blocks become rows."""
+
+    BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "table", "ul", "ol", "title",
+             "section", "article", "header", "footer", "blockquote"}
+    SKIP = {"script", "style", "head"}
+
+    def __init__(self, lines: list[str]):
+        super().__init__(convert_charrefs=False)
+        self.lines = lines
+        self.rows: list[Row] = []
+        self.cells: list[list[LText]] | None = None  # inside <tr>
+        self.pieces: list[LText] = []
+        self.cell_items: list[Item] = []
+        self.skip = 0
+        self.heading = 0
+        self.bullet_pending = False
+
+    def _pos_lt(self, data: str) -> LText:
+        line, col0 = self.getpos()
+        # data may span several lines: locate each line separately
+        parts = data.split("\n")
+        lts = []
+        for k, p in enumerate(parts):
+            lts.append(LText.at(p, line + k, (col0 + 1) if k == 0 else 1))
+        return LText.concat(lts, "\n") if len(lts) > 1 else lts[0]
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+            return
+        if tag == "tr":
+            self._flush_block()
+            self.cells = []
+        elif tag in ("td", "th") and self.cells is not None:
+            self._flush_item()
+            self.cell_items = []
+        elif tag in self.BLOCK:
+            self._flush_item() if self.cells is not None else self._flush_block()
+            if tag == "li":
+                self.bullet_pending = True
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.heading = int(tag[1])
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag in ("td", "th") and self.cells is not None:
+            self._flush_item()
+            self.cells.append(self.cell_items)  # type: ignore[arg-type]
+            self.cell_items = []
+        elif tag == "tr" and self.cells is not None:
+            self._flush_item()
+            if self.cell_items:
+                self.cells.append(self.cell_items)  # type: ignore[arg-type]
+            line = self.rows[-1].line + 1 if self.rows else 1
+            first = next((it.text.line for c in self.cells for it in c if it.text), line)  # type: ignore[union-attr]
+            self.rows.append(Row(first, self.cells or [[]], table="html"))  # type: ignore[arg-type]
+            self.cells = None
+            self.cell_items = []
+        elif tag in self.BLOCK:
+            self._flush_item() if self.cells is not None else self._flush_block()
+            if tag.startswith("h") and len(tag) == 2:
+                self.heading = 0
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        self.pieces.append(self._pos_lt(data))
+
+    def handle_entityref(self, name):
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name):
+        self._entity(f"&#{name};")
+
+    def _entity(self, raw):
+        if self.skip:
+            return
+        line, col0 = self.getpos()
+        self.pieces.append(LText.at(html.unescape(raw).replace("\xa0", " "), line, col0 + 1))
+
+    def _take(self) -> LText | None:
+        if not self.pieces:
+            return None
+        lt = LText.concat(self.pieces)
+        self.pieces = []
+        # collapse internal newlines of the HTML source into spaces, keeping positions
+        parts = [p.strip() for p in lt.split(r"\s*\n\s*")]
+        lt = LText.concat([p for p in parts if p.text], " ")
+        return lt if lt.text.strip() else None
+
+    def _flush_item(self):
+        lt = self._take()
+        if lt is not None:
+            before = len(self.cell_items)
+            _append_bulleted(self.cell_items, lt, True)
+            if self.bullet_pending and len(self.cell_items) > before and self.cell_items[before].bullet is None:
+                self.cell_items[before].bullet = "li"
+        self.bullet_pending = False
+
+    def _flush_block(self):
+        lt = self._take()
+        if lt is None:
+            self.bullet_pending = False
+            return
+        items: list[Item] = []
+        _append_bulleted(items, lt, True)
+        if self.bullet_pending and items and items[0].bullet is None:
+            items[0].bullet = "li"
+        self.bullet_pending = False
+        self.rows.append(Row(lt.line, [items], heading_level=self.heading, source=lt))
+        # an empty row after each block keeps paragraphs apart, as blank lines do in text
+        self.rows.append(Row(lt.line, [[]]))
+
+    def close(self):
+        super().close()
+        self._flush_block()
+
+
+def rows_from_html(text: str) -> list[Row]:
+    p = _HTMLRows(text.split("\n"))
+    p.feed(text)
+    p.close()
+    return p.rows

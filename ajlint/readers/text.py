@@ -1,0 +1,48 @@
+"""The reader for text formats: markdown (with inline HTML), plain text and HTML.
+
+The content decides the format, not the extension: a file is sniffed for binary magic numbers, then
+decoded, then recognised as HTML, markdown or plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ajlint.decode import decode, sniff_text_format
+from ajlint.readers.rows import Row, rows_from_html, rows_from_text
+
+
+class ReadError(Exception):
+    """The file cannot be read as a job description; the message says why, for a person."""
+
+
+@dataclass
+class ReaderOutput:
+    rows: list[Row]
+    text: str  # the text rendering that lines and columns refer to
+    format: str
+    encoding: str
+    encoding_fallback: bool = False
+
+
+class TextReader:
+    name = "text"
+    extensions = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
+
+    def read(self, data: bytes, path: str) -> ReaderOutput:
+        d = decode(data)
+        if d.binary_kind:
+            hint = {
+                "pdf": "PDF files are not read yet; save it as text, or extract its text layer first",
+                "zip": "Word, OpenDocument and signed-container files are not read yet; save it as text",
+                "ole": "legacy .doc files are not read; save it as .docx or text",
+                "rtf": "RTF files are not read; save it as text",
+                "image": "an image has no text layer; OCR it first",
+            }.get(d.binary_kind, "it does not look like text")
+            raise ReadError(f"the file is {d.binary_description}, not text ({hint})")
+        if d.error:
+            raise ReadError(d.error)
+        assert d.text is not None and d.encoding is not None
+        fmt = sniff_text_format(d.text)
+        rows = rows_from_html(d.text) if fmt == "html" else rows_from_text(d.text)
+        return ReaderOutput(rows=rows, text=d.text, format=fmt, encoding=d.encoding, encoding_fallback=d.fallback)
