@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from ajlint.data import data_dir
+from ajlint.datafiles import terms
 from ajlint.extract import detect_kind, extract, ocr_evidence
 from ajlint.model import DocumentInfo, JobDescription
 from ajlint.profiles import Profile, load_profiles
@@ -36,12 +34,6 @@ class Document:
         if self._lines is None:
             self._lines = self.text.split("\n") if self.text is not None else []
         return self._lines
-
-
-@lru_cache(maxsize=1)
-def terms() -> dict:
-    raw = tomllib.loads((data_dir("rules") / "terms.toml").read_text(encoding="utf-8"))
-    return raw.get("kinds", {})
 
 
 _KEYS: dict[int, tuple[frozenset[str], ...]] = {}
@@ -112,7 +104,7 @@ def build(path: str, out: ReaderOutput, profile_name: str | None = None,
         ),
     )
     extract(out.rows, profile, jd)
-    detect_kind(out.rows, jd, terms())
+    detect_kind(out.rows, jd, terms().kinds)
     ocr_evidence(out.rows, jd)
     doc.model = jd
     doc.profile = profile

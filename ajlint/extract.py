@@ -813,7 +813,7 @@ def _requirements(rows: list[Row], m: Matcher, jd: JobDescription) -> None:
             words = first.text.split()
             match = m.requirement(words[:8]) if words else None
             if match is not None:
-                label_lt = _take_words(first, match.n_words)
+                label_lt = _take_words(first, match.n_words).rstrip(":")
                 rest_first = first[len(label_lt.text):].strip().lstrip(":").strip()
                 # a label is a line of its own, or is followed by ':' and its value
                 after = first.text[len(label_lt.text):].lstrip()
@@ -823,7 +823,7 @@ def _requirements(rows: list[Row], m: Matcher, jd: JobDescription) -> None:
                     if rest_first.text or len(r.items) > 1:
                         items = ([Item(rest_first)] if rest_first.text else []) + r.items[1:]
                         new_rows.append(Row(r.line, [items]))
-                    blocks.append((spec, match, label_lt.rstrip(":"), new_rows))
+                    blocks.append((spec, match, label_lt, new_rows))
                     continue
         blocks[-1][3].append(r)
     req = jd.requirements
@@ -937,7 +937,7 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     evidence: dict[str, list[Text]] = {}
     head_rows = [r for r in rows[:40] if not r.blank]
     for kind, spec in terms.items():
-        for marker in spec.get("markers", []):
+        for marker in spec.markers:
             mk = squash(marker)
             for r in head_rows:
                 for it in r.items:
@@ -946,7 +946,7 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
                         evidence.setdefault(kind, []).append(Text.from_lt(it.text.strip()))
     heads = [(s, squash(s.heading)) for s in jd.sections] + [(lb, squash(lb.label)) for lb in jd.labels]
     for kind, spec in terms.items():
-        stems = [squash(t) for t in spec.get("terms", [])]
+        stems = [squash(t) for t in spec.terms]
         for obj, key in heads:
             if any(key.startswith(st) for st in stems if st):
                 scores[kind] = scores.get(kind, 0) + 1

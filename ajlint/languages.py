@@ -7,13 +7,12 @@ Language names and level words are data (``rules/languages.toml``).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ajlint.data import data_dir
+from ajlint import datafiles
 from ajlint.ltext import LText
 from ajlint.model import LanguageRequirement
 from ajlint.textnorm import fold
@@ -36,17 +35,17 @@ class LanguageData:
 
 @lru_cache(maxsize=1)
 def data() -> LanguageData:
-    raw = tomllib.loads((data_dir("rules") / "languages.toml").read_text(encoding="utf-8"))
+    raw = datafiles.languages()
     names: dict[str, str] = {}
-    for name, forms in raw.get("languages", {}).items():
+    for name, forms in raw.languages.items():
         for f in [name, *forms]:
             names[fold(f)] = name
     return LanguageData(
         names=names,
-        levels=tuple(raw.get("levels", [])),
-        minimum=tuple(fold(w) for w in raw.get("minimum_words", [])),
-        qualifiers=tuple(raw.get("qualifier_words", [])),
-        legacy={fold(k): v for k, v in raw.get("legacy", {}).items()},
+        levels=tuple(raw.levels),
+        minimum=tuple(fold(w) for w in raw.minimum_words),
+        qualifiers=tuple(raw.qualifier_words),
+        legacy={fold(k): v for k, v in raw.legacy.items()},
     )
 
 

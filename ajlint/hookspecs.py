@@ -1,0 +1,26 @@
+"""The plugin hooks. Built-in rules, readers and reporters use exactly these, as a plugin would.
+
+A plugin is a module (or object) with functions marked ``@ajlint.hookimpl``, exposed through the
+``ajlint`` entry-point group of its package::
+
+    [project.entry-points.ajlint]
+    my_rules = "my_package.ajlint_plugin"
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("ajlint")
+hookimpl = pluggy.HookimplMarker("ajlint")
+
+
+class AjlintSpec:
+    @hookspec
+    def ajlint_rules(self):
+        """Return a list of :class:`ajlint.rule.Rule` subclasses."""
+
+    @hookspec
+    def ajlint_readers(self):
+        """Return a list of reader objects (``name``, ``extensions``, ``read(data, path)``,
+        optionally ``sniff(data) -> bool`` to claim a file by its content)."""

@@ -1,0 +1,51 @@
+"""Encodings: UTF-8 with or without BOM, UTF-16 with BOM, cp1257 fallback (reported)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import seed
+
+TEXT = seed("004").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("utf8.md", TEXT.encode("utf-8")),
+        ("utf8-bom.md", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
+        ("utf16le-bom.md", TEXT.encode("utf-16")),  # Python writes a BOM
+        ("utf16be-bom.md", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be")),
+        ("utf16le-nobom.md", TEXT.encode("utf-16-le")),
+        ("crlf.md", TEXT.replace("\n", "\r\n").encode("utf-8")),
+    ],
+)
+def test_same_model_from_every_encoding(tmp_path, cli, check_json, name, data):
+    import json
+
+    p = tmp_path / name
+    p.write_bytes(data)
+    code, out, _ = cli("parse", "--format", "json", p)
+    m = json.loads(out)
+    assert m["title"]["text"] == "Tallinna klienditeeninduse juht"
+    assert m["title"]["line"] == 10 and m["title"]["column"] == 3
+    assert m["info"]["encoding_fallback"] is False
+    _, report = check_json(p)
+    assert "AJ003" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_cp1257_fallback_is_reported(tmp_path, cli, check_json):
+    import json
+
+    p = tmp_path / "ansi.txt"
+    p.write_bytes(TEXT.replace("▪", "-").encode("cp1257"))  # cp1257 has no ▪
+    code, out, _ = cli("parse", "--format", "json", p)
+    m = json.loads(out)
+    assert m["unit"]["text"] == "Klienditeeninduse osakond"
+    assert m["info"]["encoding"] == "cp1257" and m["info"]["encoding_fallback"] is True
+    assert any(s["heading"] == "TEENISTUSKOHA EESMÄRK" for s in m["sections"])  # Ä decoded right
+    _, report = check_json(p)
+    aj003 = [d for d in report["diagnostics"] if d["code"] == "AJ003"]
+    assert len(aj003) == 1 and "cp1257" in aj003[0]["message"] and aj003[0]["severity"] == "warning"
