@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "per finding), json (see schema/report.schema.json)")
     c.add_argument("--profile", metavar="NAME",
                    help="use this profile instead of detecting it (see rules/profiles/)")
+    c.add_argument("--corpus", metavar="GLOB", action="append", default=None,
+                   help="also read the files matching GLOB (repeatable; ** recurses) to resolve links "
+                        "between documents, reporting findings only on PATH (the pre-commit case)")
     c.add_argument("--lang", choices=["en", "et"], default=None,
                    help="language of the messages (default: et when the locale is Estonian, else en)")
     c.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
@@ -150,7 +153,7 @@ def cmd_check(args) -> int:
     reg = _registry()
     engine = Engine(reg, profile=args.profile)
     try:
-        result = engine.check(args.paths)
+        result = engine.check(args.paths, corpus=args.corpus)
     except UsageError as exc:
         raise _Usage(str(exc)) from None
     out = sys.stdout

@@ -27,13 +27,26 @@ class Document:
     profile: Profile | None = None
     read_error: str | None = None
     not_job_description: str | None = None
+    #: False for documents read only to resolve references (``--corpus``): no findings are reported on them
+    report: bool = True
     _lines: list[str] | None = field(default=None, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
             self._lines = self.text.split("\n") if self.text is not None else []
         return self._lines
+
+    def offset(self, line: int, column: int) -> int:
+        """0-based character offset in ``text`` of a 1-based line and column (for fix edits)."""
+        if self._line_starts is None:
+            starts = [0]
+            for ln in self.lines[:-1]:
+                starts.append(starts[-1] + len(ln) + 1)
+            self._line_starts = starts
+        line = min(max(line, 1), len(self._line_starts))
+        return self._line_starts[line - 1] + column - 1
 
 
 _KEYS: dict[int, tuple[frozenset[str], ...]] = {}

@@ -64,10 +64,11 @@ def discover(paths: list[str], extensions: set[str]) -> list[tuple[Path, str]]:
 
 
 class Engine:
-    def __init__(self, registry: Registry, rules: list[type[Rule]] | None = None, profile: str | None = None):
+    def __init__(self, registry: Registry, rules: list[type[Rule]] | None = None, profile: str | None = None,
+                 options: dict | None = None):
         self.registry = registry
         self.rule_classes = rules if rules is not None else registry.rules
-        self.rules = [cls() for cls in self.rule_classes]
+        self.rules = [cls(options) for cls in self.rule_classes]
         self.profile = profile
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
 
@@ -77,6 +78,8 @@ class Engine:
     def run(self, docs: list[Document]) -> list[Diagnostic]:
         diags: list[Diagnostic] = []
         for doc in docs:
+            if not doc.report:
+                continue
             for rule in self.rules:
                 if rule.scope != "document" or (rule.needs_model and doc.model is None):
                     continue
@@ -88,6 +91,8 @@ class Engine:
             if rule.scope == "corpus":
                 diags.extend(self._guard(rule, None, lambda r=rule: list(r.check_corpus(modelled))))
         by_path = {d.path: d for d in docs}
+        reported = {d.path for d in docs if d.report}
+        diags = [d for d in diags if d.path in reported or d.path == "<corpus>"]
         for dg in diags:
             if dg.section is None:
                 doc = by_path.get(dg.path)
@@ -117,7 +122,32 @@ class Engine:
                 )
             ]
 
-    def check(self, paths: list[str]) -> RunResult:
-        files = discover(paths, supported_extensions(self.registry))
+    def check(self, paths: list[str], corpus: list[str] | None = None) -> RunResult:
+        """Check ``paths``; files matched by the ``corpus`` globs are read too, for the corpus rules to
+        resolve references against, but findings are reported only on ``paths``."""
+        exts = supported_extensions(self.registry)
+        files = discover(paths, exts)
         docs = self.read(files)
-        return RunResult(docs, self.run(docs), list(self.registry.warnings))
+        if corpus:
+            seen = {disp for _, disp in files}
+            extra = [(fp, disp) for fp, disp in discover_globs(corpus, exts) if disp not in seen]
+            for doc in self.read(extra):
+                doc.report = False
+                docs.append(doc)
+        reported = [d for d in docs if d.report]
+        return RunResult(reported, self.run(docs), list(self.registry.warnings))
+
+
+def discover_globs(patterns: list[str], extensions: set[str]) -> list[tuple[Path, str]]:
+    """Files matched by glob patterns (``**`` recursive), directories walked as in :func:`discover`."""
+    import glob
+
+    paths: list[str] = []
+    for pat in patterns:
+        paths.extend(sorted(glob.glob(pat, recursive=True)))
+    files = [p for p in paths if not any(part.startswith(".") and part not in (".", "..")
+                                         for part in Path(p).parts)]
+    if not files:
+        return []
+    return [(fp, disp) for fp, disp in discover(files, extensions)
+            if fp.is_dir() or fp.suffix.lower() in extensions]

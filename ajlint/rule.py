@@ -32,6 +32,11 @@ class Rule:
     needs_model: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
     messages: ClassVar[dict[str, Message]] = {}
+    #: options a rule reads from configuration (``[tool.ajlint.options]``), with their defaults
+    option_defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        self.options: dict[str, Any] = {**self.option_defaults, **(options or {})}
 
     def check(self, doc: "Document") -> Iterable[Diagnostic]:
         return ()

@@ -70,13 +70,29 @@ class Report(_Strict):
     summary: ReportSummary
 
 
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "jobdescription.schema.json": JobDescription,
-    "report.schema.json": Report,
-    "profile.schema.json": ProfileFile,
-    "terms.schema.json": TermsFile,
-    "languages.schema.json": LanguagesFile,
+# data files in rules/ and the models that validate them (profiles/*.toml share profile.schema.json)
+CORE_DATA_FILES: dict[str, type[BaseModel]] = {
+    "terms.toml": TermsFile,
+    "languages.toml": LanguagesFile,
 }
+
+
+def data_file_models() -> dict[str, type[BaseModel]]:
+    """Every data file in rules/ (besides profiles) with its model, the rule families' included."""
+    from ajlint.builtin.rules import data_files
+
+    return {**CORE_DATA_FILES, **data_files()}
+
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    out: dict[str, type[BaseModel]] = {
+        "jobdescription.schema.json": JobDescription,
+        "report.schema.json": Report,
+        "profile.schema.json": ProfileFile,
+    }
+    for fname, model in data_file_models().items():
+        out[fname.rsplit(".", 1)[0] + ".schema.json"] = model
+    return out
 
 
 def render(model: type[BaseModel], filename: str) -> str:
@@ -90,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(__file__).resolve().parent.parent / "schema"
     check = "--check" in argv
     stale = []
-    for name, model in SCHEMAS.items():
+    for name, model in schema_models().items():
         text = render(model, name)
         path = out_dir / name
         if check:

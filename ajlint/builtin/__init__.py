@@ -10,9 +10,9 @@ from ajlint.hookspecs import hookimpl
 
 @hookimpl
 def ajlint_rules():
-    from ajlint.builtin.rules import RULES
+    from ajlint.builtin.rules import all_rules
 
-    return list(RULES)
+    return all_rules()
 
 
 @hookimpl

@@ -1,10 +1,30 @@
-"""Built-in rules, one per module."""
+"""Built-in rules, grouped in families (sub-packages), one rule per module.
 
-from ajlint.builtin.rules.aj001_unreadable_file import UnreadableFile
-from ajlint.builtin.rules.aj002_not_a_job_description import NotAJobDescription
-from ajlint.builtin.rules.aj003_encoding_fallback import EncodingFallback
-from ajlint.builtin.rules.aj004_ambiguous_layout import AmbiguousLayout
-from ajlint.builtin.rules.aj005_ocr_damage import OcrDamage
-from ajlint.builtin.rules.aj900_internal_error import InternalError
+Each family package exposes ``RULES`` (its rule classes) and may expose ``DATA_FILES``: a mapping of
+a file name in ``rules/`` to the pydantic model that validates it (its JSON Schema is generated into
+``schema/`` as ``<file stem>.schema.json``).
+"""
 
-RULES = [UnreadableFile, NotAJobDescription, EncodingFallback, AmbiguousLayout, OcrDamage, InternalError]
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+
+def families() -> list:
+    mods = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.ispkg:
+            mods.append(importlib.import_module(f"{__name__}.{info.name}"))
+    return mods
+
+
+def all_rules() -> list:
+    return [rule for fam in families() for rule in getattr(fam, "RULES", [])]
+
+
+def data_files() -> dict:
+    out: dict = {}
+    for fam in families():
+        out.update(getattr(fam, "DATA_FILES", {}))
+    return out
