@@ -67,9 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "between documents, reporting findings only on PATH (the pre-commit case)")
     c.add_argument("--lang", choices=["en", "et"], default=None,
                    help="language of the messages (default: et when the locale is Estonian, else en)")
-    c.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
+    c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
+                   help="lowest severity that makes the exit code 1 (default: error, or fail-on in the config)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    c.add_argument("--select", metavar="RULES", type=_csv, default=None,
+                   help="comma-separated rules to run: codes, prefixes (AJ2, AJ20), names or ALL; "
+                        "replaces the configuration's select")
+    c.add_argument("--extend-select", metavar="RULES", type=_csv, default=[],
+                   help="rules to run in addition (e.g. the opt-in unused-suppression)")
+    c.add_argument("--ignore", metavar="RULES", type=_csv, default=[],
+                   help="rules not to run (added to the configuration's ignore); the most specific "
+                        "selector wins, e.g. --select AJ2 --ignore AJ207")
+    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+    _config_args(c)
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in the full format (default: auto, only on a terminal)")
 
@@ -85,7 +95,30 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--profile", metavar="NAME", help="use this profile instead of detecting it")
     pa.add_argument("--text", action="store_true",
                     help="print the text rendering that line and column numbers refer to")
+
+    ru = sub.add_parser("rules", help="list every rule",
+                        description="List every rule: code, name, default severity, whether it can fix, "
+                                    "whether it runs by default, and its summary.")
+    ru.add_argument("--format", choices=["text", "json"], default="text")
+    _config_args(ru)
+
+    r1 = sub.add_parser("rule", help="explain one rule",
+                        description="Print a rule's documentation: what it checks, why it matters to an HR "
+                                    "reviewer, an example and the corrected text, and whether its fix is safe.")
+    r1.add_argument("rule", metavar="CODE_OR_NAME")
+    _config_args(r1)
     return p
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", default=None,
+                   help="use this configuration file (.ajlint.toml or pyproject.toml) instead of searching "
+                        "upwards from the checked paths")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "parse":
             return cmd_parse(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "rule":
+            return cmd_rule(args)
     except _Usage as exc:
         print(f"ajlint: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -120,22 +157,70 @@ class _Usage(Exception):
     pass
 
 
-def _registry():
+def _registry(rule_data=None):
     from ajlint.plugins import default_registry
 
-    reg = default_registry()
+    extra = [("rule-data", rule_data.plugin())] if rule_data is not None and rule_data.rule_files else []
+    reg = default_registry(extra_plugins=extra)
     for w in reg.warnings:
         print(f"ajlint: warning: {w}", file=sys.stderr)
     return reg
 
 
-def _check_profile(name: str | None) -> None:
+class _Setup:
+    """Configuration, rule data, registry and profiles for one command."""
+
+    def __init__(self, args, start: str | None):
+        from pathlib import Path
+
+        from ajlint.config import ConfigError, ConfigResolver
+        from ajlint.declarative import DeclarativeError
+        from ajlint.profiles import ProfileError, load_profiles
+        from ajlint.ruledata import RuleData, RuleDataError, collect
+
+        try:
+            self.resolver = ConfigResolver(Path(args.config) if getattr(args, "config", None) else None,
+                                           isolated=getattr(args, "isolated", False))
+            start_path = Path(start) if start and os.path.exists(start) else Path.cwd()
+            self.cfg = self.resolver.for_path(start_path)
+            entries = [self.cfg.root / p for p in self.cfg.data.rule_data]
+            self.rule_data = collect(entries) if entries else RuleData()
+            self.registry = _registry(self.rule_data)
+            self.profiles = load_profiles(tuple(self.rule_data.profile_paths))
+        except (ConfigError, DeclarativeError, ProfileError, RuleDataError) as exc:
+            raise _Usage(str(exc)) from None
+
+    def validate(self, selection) -> None:
+        from ajlint.config import ConfigError, RuleInfo, check_selectors
+
+        rules = [RuleInfo(r.code, r.name, r.default_enabled) for r in self.registry.rules]
+        try:
+            for cfg in self.resolver.loaded():
+                where = str(cfg.path)
+                d = cfg.data
+                check_selectors(d.select or [], rules, "select", where)
+                check_selectors(d.ignore, rules, "ignore", where)
+                check_selectors(d.extend_select, rules, "extend-select", where)
+                for glob, codes in d.per_file_ignores.items():
+                    check_selectors(codes, rules, f"per-file-ignores.{glob}", where)
+                check_selectors(list(d.severity), rules, "severity", where)
+                if d.profile and d.profile not in self.profiles:
+                    raise ConfigError(f"{where}: key 'profile': unknown profile '{d.profile}' "
+                                      f"(available: {', '.join(sorted(self.profiles))})")
+            check_selectors(selection.select or [], rules, "--select", "command line")
+            check_selectors(selection.extend_select, rules, "--extend-select", "command line")
+            check_selectors(selection.ignore, rules, "--ignore", "command line")
+        except ConfigError as exc:
+            raise _Usage(str(exc)) from None
+
+
+def _check_profile(name: str | None, profiles=None) -> None:
     if name is None:
         return
     from ajlint.profiles import ProfileError, load_profiles
 
     try:
-        names = sorted(load_profiles())
+        names = sorted(profiles if profiles is not None else load_profiles())
     except ProfileError as exc:
         raise _Usage(str(exc)) from None
     if name not in names:
@@ -146,18 +231,28 @@ def _check_profile(name: str | None) -> None:
 
 def cmd_check(args) -> int:
     from ajlint.diagnostics import Severity
-    from ajlint.engine import Engine, UsageError
+    from ajlint.engine import Engine, Selection, UsageError
 
-    _check_profile(args.profile)
-    lang = args.lang or default_language()
-    reg = _registry()
-    engine = Engine(reg, profile=args.profile)
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        raise _Usage("no such file or directory: " + ", ".join(missing))
+    setup = _Setup(args, args.paths[0])
+    _check_profile(args.profile, setup.profiles)
+    selection = Selection(args.select, args.extend_select, args.ignore)
+    engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
+                    profiles=setup.profiles)
     try:
-        result = engine.check(args.paths, corpus=args.corpus)
+        files = engine.discover(args.paths)
+        setup.validate(selection)
+        result = engine.check_files(files, corpus=args.corpus)
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    lang = args.lang or setup.cfg.data.language or default_language()
+    fail_on = args.fail_on or setup.cfg.data.fail_on or "error"
     out = sys.stdout
-    if args.format == "json":
+    if args.statistics and args.format != "json":
+        _statistics(result.diagnostics, out)
+    elif args.format == "json":
         from ajlint.reporters import jsonout
 
         jsonout.render(result.diagnostics, result.documents, lang, out)
@@ -173,8 +268,56 @@ def cmd_check(args) -> int:
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
-    threshold = Severity.parse(args.fail_on).rank
+    threshold = Severity.parse(fail_on).rank
     return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _statistics(diags, out) -> None:
+    from collections import Counter
+
+    counts = Counter((d.code, d.rule) for d in diags)
+    for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:6d}  {code}  [{rule}]\n")
+    out.write(f"{len(diags):6d}  total\n")
+
+
+def cmd_rules(args) -> int:
+    setup = _Setup(args, None)
+    rows = [
+        {
+            "code": r.code, "name": r.name, "severity": r.severity.value, "fixable": bool(r.fixable),
+            "default_enabled": bool(r.default_enabled), "scope": r.scope, "summary": r.summary(),
+        }
+        for r in setup.registry.rules
+    ]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    w = max((len(r["name"]) for r in rows), default=10)
+    print(f"{'code':6} {'name':{w}} {'severity':8} {'fix':3} {'on':3} summary")
+    for r in rows:
+        print(f"{r['code']:6} {r['name']:{w}} {r['severity']:8} {'yes' if r['fixable'] else '-':3} "
+              f"{'yes' if r['default_enabled'] else 'opt':3} {r['summary']}")
+    return EXIT_OK
+
+
+def cmd_rule(args) -> int:
+    setup = _Setup(args, None)
+    token = args.rule.strip()
+    rule = next((r for r in setup.registry.rules if token.upper() == r.code or token == r.name), None)
+    if rule is None:
+        known = [r.code for r in setup.registry.rules] + [r.name for r in setup.registry.rules]
+        near = difflib.get_close_matches(token, known, n=1)
+        raise _Usage(f"unknown rule '{token}'" + (f"; did you mean '{near[0]}'?" if near else "")
+                     + " (ajlint rules lists them all)")
+    print(f"{rule.code} {rule.name}")
+    print(f"Default severity: {rule.severity.value} · Fixable: {'yes' if rule.fixable else 'no'} · "
+          f"Scope: {'the whole set of documents' if rule.scope == 'corpus' else 'one document'} · "
+          f"Runs by default: {'yes' if rule.default_enabled else 'no (opt-in)'}")
+    print()
+    print(rule.documentation())
+    return EXIT_OK
 
 
 def cmd_parse(args) -> int:
@@ -183,12 +326,16 @@ def cmd_parse(args) -> int:
     from ajlint.document import read_document
     from ajlint.engine import display_path
 
-    _check_profile(args.profile)
     missing = [f for f in args.files if not os.path.isfile(f)]
     if missing:
         raise _Usage("no such file: " + ", ".join(missing))
-    reg = _registry()
-    docs = [read_document(Path(f), display_path(Path(f)), reg.readers, args.profile) for f in args.files]
+    setup = _Setup(argparse.Namespace(), args.files[0])
+    _check_profile(args.profile, setup.profiles)
+    docs = []
+    for f in args.files:
+        profile = args.profile or setup.resolver.for_path(Path(f)).data.profile
+        docs.append(read_document(Path(f), display_path(Path(f)), setup.registry.readers, profile,
+                                  profiles=setup.profiles))
     status = EXIT_OK
     if args.text:
         for d in docs:

@@ -27,6 +27,8 @@ class Document:
     profile: Profile | None = None
     read_error: str | None = None
     not_job_description: str | None = None
+    #: the file it was read from (None for documents made in memory)
+    file: Path | None = None
     #: False for documents read only to resolve references (``--corpus``): no findings are reported on them
     report: bool = True
     _lines: list[str] | None = field(default=None, repr=False)
@@ -130,8 +132,15 @@ def build(path: str, out: ReaderOutput, profile_name: str | None = None,
 
 
 def read_document(path: Path, display: str, readers, profile_name: str | None = None,
-                  max_bytes: int = 50 * 1024 * 1024) -> Document:
+                  max_bytes: int = 50 * 1024 * 1024, profiles: dict[str, Profile] | None = None) -> Document:
     """Read ``path`` with the first reader that claims it; problems become document facts."""
+    doc = _read(path, display, readers, profile_name, max_bytes, profiles)
+    doc.file = path
+    return doc
+
+
+def _read(path: Path, display: str, readers, profile_name: str | None, max_bytes: int,
+          profiles: dict[str, Profile] | None) -> Document:
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -144,7 +153,7 @@ def read_document(path: Path, display: str, readers, profile_name: str | None = 
         out = reader.read(data, display)
     except ReadError as exc:
         return Document(path=display, read_error=str(exc))
-    return build(display, out, profile_name)
+    return build(display, out, profile_name, profiles)
 
 
 def pick_reader(path: Path, data: bytes, readers):

@@ -1,4 +1,8 @@
-"""The rule engine: files → documents → rules → diagnostics (sorted, deterministic)."""
+"""The rule engine: files → documents → rules → diagnostics (sorted, deterministic).
+
+Per file it applies the configuration found for that file (rule selection, per-file ignores,
+severity overrides) and the document's own suppression directives.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,16 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ajlint import suppression
+from ajlint.config import (
+    Config,
+    ConfigResolver,
+    RuleInfo,
+    excluded,
+    file_ignores,
+    is_selected,
+    severity_override,
+)
 from ajlint.diagnostics import Diagnostic
 from ajlint.document import Document, read_document
 from ajlint.ltext import Span
@@ -16,6 +30,15 @@ from ajlint.rule import Rule
 
 class UsageError(Exception):
     """A problem with how ajlint was called (exit code 2)."""
+
+
+@dataclass
+class Selection:
+    """Rule selection given on the command line (it refines what the configuration says)."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -41,8 +64,9 @@ def display_path(p: Path) -> str:
         return p.as_posix()
 
 
-def discover(paths: list[str], extensions: set[str]) -> list[tuple[Path, str]]:
-    """Files to check: given files as they are, directories walked for supported files."""
+def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | None = None) -> list[tuple[Path, str]]:
+    """Files to check: given files as they are, directories walked for supported files (hidden folders
+    and .git skipped; the ``include`` / ``exclude`` globs of the configuration applied)."""
     out: dict[str, Path] = {}
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
@@ -56,50 +80,159 @@ def discover(paths: list[str], extensions: set[str]) -> list[tuple[Path, str]]:
                     if name.startswith("."):
                         continue
                     fp = Path(root) / name
-                    if fp.suffix.lower() in extensions:
-                        out.setdefault(display_path(fp), fp)
+                    cfg = resolver.for_path(fp) if resolver else None
+                    if cfg is not None and cfg.data.include:
+                        if excluded(cfg, fp):
+                            continue
+                    elif fp.suffix.lower() not in extensions or (cfg is not None and excluded(cfg, fp)):
+                        continue
+                    out.setdefault(display_path(fp), fp)
         else:
             out.setdefault(display_path(p), p)
     return [(fp, disp) for disp, fp in sorted(out.items())]
 
 
+def discover_globs(patterns: list[str], extensions: set[str], base: Path | None = None) -> list[tuple[Path, str]]:
+    """Files matched by glob patterns (``**`` recursive; relative to ``base``), hidden ones skipped."""
+    import glob
+
+    paths: list[str] = []
+    for pat in patterns:
+        full = pat if base is None or os.path.isabs(pat) else str(base / pat)
+        paths.extend(sorted(glob.glob(full, recursive=True)))
+    files = [p for p in paths if not any(part.startswith(".") and part not in (".", "..") for part in Path(p).parts)]
+    return [(fp, disp) for fp, disp in discover(files, extensions) if fp.suffix.lower() in extensions]
+
+
 class Engine:
     def __init__(self, registry: Registry, rules: list[type[Rule]] | None = None, profile: str | None = None,
-                 options: dict | None = None):
+                 options: dict | None = None, resolver: ConfigResolver | None = None,
+                 selection: Selection | None = None, profiles: dict | None = None):
         self.registry = registry
+        self.profiles = profiles
         self.rule_classes = rules if rules is not None else registry.rules
-        self.rules = [cls(options) for cls in self.rule_classes]
         self.profile = profile
+        self.resolver = resolver or ConfigResolver(isolated=True)
+        self.selection = selection or Selection()
+        self._options = options
+        self._rules_by_cfg: dict[int, list[Rule]] = {}
+        self._enabled_by_cfg: dict[int, set[str]] = {}
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
+        self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
 
+    # -- configuration ---------------------------------------------------------------------------
+    def config_for(self, doc: Document) -> Config:
+        return self.resolver.for_path(doc.file) if doc.file is not None else Config()
+
+    def enabled(self, cfg: Config) -> set[str]:
+        got = self._enabled_by_cfg.get(id(cfg))
+        if got is None:
+            sel = self.selection
+            select = sel.select if sel.select is not None else cfg.data.select
+            extend = cfg.data.extend_select + sel.extend_select
+            ignore = cfg.data.ignore + sel.ignore
+            got = {r.code for r in self.rule_classes
+                   if is_selected(RuleInfo(r.code, r.name, r.default_enabled), select, extend, ignore)}
+            self._enabled_by_cfg[id(cfg)] = got
+        return got
+
+    def _enabled_for_doc(self, doc: Document, cfg: Config) -> set[str]:
+        enabled = self.enabled(cfg)
+        if doc.file is not None:
+            ignores = file_ignores(cfg, doc.file)
+            if ignores:
+                enabled = {c for c in enabled if not any(_names(i, c, self._name(c)) for i in ignores)}
+        return enabled
+
+    def _name(self, code: str) -> str:
+        return next((r.name for r in self.rule_classes if r.code == code), code)
+
+    def rules_for(self, cfg: Config) -> list[Rule]:
+        got = self._rules_by_cfg.get(id(cfg))
+        if got is None:
+            options = {**cfg.data.options, **(self._options or {})}
+            got = [cls(options) for cls in self.rule_classes]
+            self._rules_by_cfg[id(cfg)] = got
+        return got
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.rules_for(Config())
+
+    # -- reading -----------------------------------------------------------------------------------
     def read(self, files: list[tuple[Path, str]]) -> list[Document]:
-        return [read_document(fp, disp, self.registry.readers, self.profile) for fp, disp in files]
+        docs = []
+        for fp, disp in files:
+            profile = self.profile or self.resolver.for_path(fp).data.profile
+            docs.append(read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles))
+        return docs
 
+    # -- running -----------------------------------------------------------------------------------
     def run(self, docs: list[Document]) -> list[Diagnostic]:
         diags: list[Diagnostic] = []
+        per_doc: dict[str, tuple[Document, Config, set[str]]] = {}
         for doc in docs:
             if not doc.report:
                 continue
-            for rule in self.rules:
-                if rule.scope != "document" or (rule.needs_model and doc.model is None):
+            cfg = self.config_for(doc)
+            enabled = self._enabled_for_doc(doc, cfg)
+            per_doc[doc.path] = (doc, cfg, enabled)
+            for rule in self.rules_for(cfg):
+                if rule.code not in enabled or rule.scope != "document":
                     continue
-                if rule.needs_model and doc.not_job_description:
+                if rule.needs_model and (doc.model is None or doc.not_job_description):
                     continue
                 diags.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
-        for rule in self.rules:
-            if rule.scope == "corpus":
+        run_cfg = next((c for _, c, _ in per_doc.values()), Config())
+        for rule in self.rules_for(run_cfg):
+            if rule.scope == "corpus" and any(rule.code in e for _, _, e in per_doc.values()):
                 diags.extend(self._guard(rule, None, lambda r=rule: list(r.check_corpus(modelled))))
-        by_path = {d.path: d for d in docs}
-        reported = {d.path for d in docs if d.report}
-        diags = [d for d in diags if d.path in reported or d.path == "<corpus>"]
+
+        out: list[Diagnostic] = []
+        by_doc: dict[str, list[Diagnostic]] = {}
         for dg in diags:
-            if dg.section is None:
-                doc = by_path.get(dg.path)
-                if doc is not None and doc.model is not None:
+            if dg.path == "<corpus>":
+                out.append(dg)
+            elif dg.path in per_doc:
+                by_doc.setdefault(dg.path, []).append(dg)
+        for path, (doc, cfg, enabled) in per_doc.items():
+            mine = [d for d in by_doc.get(path, []) if d.code in enabled or d.code == "AJ900"]
+            mine = self._suppress(doc, mine, enabled)
+            for dg in mine:
+                override = severity_override(cfg, RuleInfo(dg.code, dg.rule, True))
+                if override is not None:
+                    dg.severity = override
+                if dg.section is None and doc.model is not None:
                     dg.section = doc.model.section_at(dg.span.line)
-        diags.sort(key=lambda d: d.sort_key)
-        return diags
+            out.extend(mine)
+        out.sort(key=lambda d: d.sort_key)
+        return out
+
+    def resolve_selector(self, token: str) -> set[str]:
+        """Codes a directive's rule token names: a code, a code prefix or a rule name."""
+        return {r.code for r in self.registry.rules
+                if r.name == token or (token[:2].isalpha() and r.code.startswith(token))}
+
+    def _suppress(self, doc: Document, diags: list[Diagnostic], enabled: set[str]) -> list[Diagnostic]:
+        if doc.text is None or "ajlint" not in doc.text:
+            return diags
+        sup = suppression.parse(doc.lines, self.resolve_selector)
+        kept = suppression.apply(diags, sup, len(doc.lines))
+        invalid = self._meta.get("AJ010")
+        if invalid is not None and invalid.code in enabled:
+            rule = invalid()
+            for p in sup.problems:
+                kept.append(rule.diag(doc, Span(p.line, p.column, p.line, p.end_column), "invalid", reason=p.reason))
+        unused = self._meta.get("AJ011")
+        if unused is not None and unused.code in enabled:
+            rule = unused()
+            for d in sup.directives:
+                if d.kind != "enable" and not d.used:
+                    text = doc.lines[d.line - 1][d.column - 1:d.end_column - 1].strip()
+                    kept.append(rule.diag(doc, Span(d.line, d.column, d.line, d.end_column), "unused",
+                                          directive=text))
+        return kept
 
     def _guard(self, rule: Rule, path: str | None, fn) -> list[Diagnostic]:
         try:
@@ -108,8 +241,7 @@ class Engine:
             if self._internal is None:
                 raise
             frame = traceback.extract_tb(exc.__traceback__)[-1]
-            where = f" (at {Path(frame.filename).name}:{frame.lineno})"
-            err = f"{type(exc).__name__}: {exc}{where}"
+            err = f"{type(exc).__name__}: {exc} (at {Path(frame.filename).name}:{frame.lineno})"
             return [
                 Diagnostic(
                     path=path or "<corpus>",
@@ -122,32 +254,32 @@ class Engine:
                 )
             ]
 
+    def discover(self, paths: list[str]) -> list[tuple[Path, str]]:
+        return discover(paths, supported_extensions(self.registry), self.resolver)
+
     def check(self, paths: list[str], corpus: list[str] | None = None) -> RunResult:
-        """Check ``paths``; files matched by the ``corpus`` globs are read too, for the corpus rules to
-        resolve references against, but findings are reported only on ``paths``."""
+        """Check ``paths``; files matched by the ``corpus`` globs (or the configuration's ``corpus``) are
+        read too, for the corpus rules to resolve references against, but are not reported on."""
+        return self.check_files(self.discover(paths), corpus)
+
+    def check_files(self, files: list[tuple[Path, str]], corpus: list[str] | None = None) -> RunResult:
         exts = supported_extensions(self.registry)
-        files = discover(paths, exts)
         docs = self.read(files)
+        extra: list[tuple[Path, str]] = []
         if corpus:
+            extra = discover_globs(corpus, exts)
+        elif files:
+            cfg = self.resolver.for_path(files[0][0])
+            if cfg.data.corpus:
+                extra = discover_globs(cfg.data.corpus, exts, cfg.root)
+        if extra:
             seen = {disp for _, disp in files}
-            extra = [(fp, disp) for fp, disp in discover_globs(corpus, exts) if disp not in seen]
-            for doc in self.read(extra):
+            for doc in self.read([(fp, disp) for fp, disp in extra if disp not in seen]):
                 doc.report = False
                 docs.append(doc)
         reported = [d for d in docs if d.report]
         return RunResult(reported, self.run(docs), list(self.registry.warnings))
 
 
-def discover_globs(patterns: list[str], extensions: set[str]) -> list[tuple[Path, str]]:
-    """Files matched by glob patterns (``**`` recursive), directories walked as in :func:`discover`."""
-    import glob
-
-    paths: list[str] = []
-    for pat in patterns:
-        paths.extend(sorted(glob.glob(pat, recursive=True)))
-    files = [p for p in paths if not any(part.startswith(".") and part not in (".", "..")
-                                         for part in Path(p).parts)]
-    if not files:
-        return []
-    return [(fp, disp) for fp, disp in discover(files, extensions)
-            if fp.is_dir() or fp.suffix.lower() in extensions]
+def _names(selector: str, code: str, name: str) -> bool:
+    return selector in ("ALL", name) or code.startswith(selector)

@@ -95,8 +95,16 @@ class ProfileError(Exception):
     """A profile file that cannot be used; the message names the file and the key."""
 
 
-def _profile_dirs(extra: tuple[Path, ...] = ()) -> list[Path]:
-    return [data_dir("rules") / "profiles", *extra]
+def _profile_files(extra: tuple[Path, ...] = ()) -> list[Path]:
+    """The shipped profiles, then the extra ones (folders of profiles or single files): a later file
+    with the same name replaces an earlier one."""
+    out: list[Path] = []
+    for d in [data_dir("rules") / "profiles", *extra]:
+        if d.is_dir():
+            out.extend(sorted(d.glob("*.toml")))
+        elif d.is_file():
+            out.append(d)
+    return out
 
 
 def _load_file(path: Path) -> ProfileFile:
@@ -119,14 +127,11 @@ def _load_file(path: Path) -> ProfileFile:
 @lru_cache(maxsize=8)
 def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Profile]:
     files: dict[str, tuple[ProfileFile, Path]] = {}
-    for d in _profile_dirs(extra_dirs):
-        if not d.is_dir():
-            continue
-        for path in sorted(d.glob("*.toml")):
-            pf = _load_file(path)
-            if pf.name != path.stem:
-                raise ProfileError(f"{path.name}: key 'name' is {pf.name!r}; it must match the file name {path.stem!r}")
-            files[pf.name] = (pf, path)
+    for path in _profile_files(extra_dirs):
+        pf = _load_file(path)
+        if pf.name != path.stem:
+            raise ProfileError(f"{path.name}: key 'name' is {pf.name!r}; it must match the file name {path.stem!r}")
+        files[pf.name] = (pf, path)
 
     resolved: dict[str, Profile] = {}
 

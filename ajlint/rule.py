@@ -31,6 +31,8 @@ class Rule:
     scope: ClassVar[str] = "document"
     needs_model: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
+    #: False for opt-in rules, which run only when selected explicitly (select / extend-select)
+    default_enabled: ClassVar[bool] = True
     messages: ClassVar[dict[str, Message]] = {}
     #: options a rule reads from configuration (``[tool.ajlint.options]``), with their defaults
     option_defaults: ClassVar[dict[str, Any]] = {}

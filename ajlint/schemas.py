@@ -13,7 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ajlint.config import ConfigModel
 from ajlint.datafiles import LanguagesFile, TermsFile
+from ajlint.declarative import DeclarativeFile
 from ajlint.model import JobDescription
 from ajlint.profiles import ProfileFile
 
@@ -74,6 +76,7 @@ class Report(_Strict):
 CORE_DATA_FILES: dict[str, type[BaseModel]] = {
     "terms.toml": TermsFile,
     "languages.toml": LanguagesFile,
+    "declarative.toml": DeclarativeFile,
 }
 
 
@@ -89,6 +92,7 @@ def schema_models() -> dict[str, type[BaseModel]]:
         "jobdescription.schema.json": JobDescription,
         "report.schema.json": Report,
         "profile.schema.json": ProfileFile,
+        "config.schema.json": ConfigModel,
     }
     for fname, model in data_file_models().items():
         out[fname.rsplit(".", 1)[0] + ".schema.json"] = model

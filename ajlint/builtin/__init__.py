@@ -11,8 +11,11 @@ from ajlint.hookspecs import hookimpl
 @hookimpl
 def ajlint_rules():
     from ajlint.builtin.rules import all_rules
+    from ajlint.data import data_dir
+    from ajlint.declarative import rules_from_file
 
-    return all_rules()
+    # the shipped declarative rules (rules/declarative.toml) are built-in rules too
+    return all_rules() + list(rules_from_file(data_dir("rules") / "declarative.toml"))
 
 
 @hookimpl

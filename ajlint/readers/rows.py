@@ -132,10 +132,34 @@ def _split_inner_bullets(lt: LText) -> list[tuple[str | None, LText]]:
     return [(b, s) for b, s in out if s.text.strip() or b]
 
 
+_COMMENT = re.compile(r"<!--.*?-->")
+_DIRECTIVE_LINE = re.compile(r"^\s*(?:#|//)\s*ajlint\s*:", re.I)
+
+
 def rows_from_text(text: str) -> list[Row]:
-    """Markdown / plain text: one row per physical line."""
+    """Markdown / plain text: one row per physical line.
+
+    HTML comments and ``# ajlint: …`` directive lines are not content: they are blanked (with spaces,
+    so that the columns of the rest of the line stay true).
+    """
     rows: list[Row] = []
+    in_comment = False
     for n, line in enumerate(text.split("\n"), start=1):
+        if in_comment:
+            end = line.find("-->")
+            if end < 0:
+                rows.append(Row(n, [[]]))
+                continue
+            line = " " * (end + 3) + line[end + 3:]
+            in_comment = False
+        if "<!--" in line:
+            line = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
+            k = line.find("<!--")
+            if k >= 0:
+                line = line[:k]
+                in_comment = True
+        if _DIRECTIVE_LINE.match(line):
+            line = ""
         rows.append(_row_from_line(line, n))
     return rows
 

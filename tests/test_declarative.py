@@ -1,0 +1,107 @@
+"""Declarative rules HR staff write in TOML: substitution, existence, required, conditional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ajlint.declarative import DeclarativeError, load_file
+
+from conftest import FIXTURES
+
+DECL = FIXTURES / "declarative"
+
+
+def _config(tmp_path: Path, rule_data: str) -> Path:
+    (tmp_path / ".ajlint.toml").write_text(f'rule-data = ["{rule_data}"]\n', encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text((DECL / "doc.md").read_text(encoding="utf-8"), encoding="utf-8")
+    return doc
+
+
+@pytest.fixture
+def findings(tmp_path, check_json):
+    import shutil
+
+    shutil.copy(DECL / "hr-rules.toml", tmp_path / "hr-rules.toml")
+    doc = _config(tmp_path, "hr-rules.toml")
+    code, report = check_json(doc)
+    return code, [d for d in report["diagnostics"] if d["code"].startswith("HR")]
+
+
+def test_substitution_with_fix(findings, tmp_path):
+    _, diags = findings
+    hr1 = [d for d in diags if d["code"] == "HR001"]
+    assert len(hr1) == 1
+    d = hr1[0]
+    # line 10: "Pensioniameti õigusalane nõustamine ja muu."
+    assert (d["line"], d["column"], d["end_column"]) == (10, 1, 14)
+    assert d["rule"] == "old-agency-name" and d["severity"] == "warning"
+    assert d["message"] == "'Pensioniameti' is the former name; write 'Sotsiaalkindlustusameti'"
+    edit = d["fix"]["edits"][0]
+    text = (tmp_path / "doc.md").read_text(encoding="utf-8")
+    fixed = text[: edit["start"]] + edit["replacement"] + text[edit["end"]:]
+    assert fixed.split("\n")[9] == "Sotsiaalkindlustusameti õigusalane nõustamine ja muu."
+    assert d["fix"]["applicability"] == "safe"
+
+
+def test_existence(findings):
+    code, diags = findings
+    hr2 = [d for d in diags if d["code"] == "HR002"]
+    assert [(d["line"], d["column"]) for d in hr2] == [(10, 37)]  # "ja muu" starts at column 37
+    assert hr2[0]["severity"] == "error" and code == 1
+
+
+def test_required_section_and_label(findings):
+    _, diags = findings
+    hr3 = sorted(d["message"] for d in diags if d["code"] == "HR003")
+    # no TÖÖVAHENDID section and no Keeleoskus label in doc.md
+    assert hr3 == ["Section 'Keeleoskus' is required by the organisation",
+                   "Section 'equipment' is required by the organisation"]
+
+
+def test_conditional(findings):
+    _, diags = findings
+    hr4 = [d for d in diags if d["code"] == "HR004"]
+    # KOV is defined "(edaspidi KOV)"; PPA is not
+    assert [(d["line"], d["column"], d["message"]) for d in hr4] == [
+        (15, 21, "'PPA' is used without a definition '(edaspidi PPA)'")]
+
+
+def test_rule_docs_are_generated(tmp_path, cli):
+    import shutil
+
+    shutil.copy(DECL / "hr-rules.toml", tmp_path / "hr-rules.toml")
+    _config(tmp_path, "hr-rules.toml")
+    code, out, _ = cli("rule", "HR004", "--config", tmp_path / ".ajlint.toml")
+    assert code == 0
+    for part in ("What it does", "Why it matters", "Example", "Use instead", "Fix safety",
+                 "Readers outside the agency"):
+        assert part in out
+
+
+def test_invalid_file_names_file_line_and_key():
+    with pytest.raises(DeclarativeError) as exc:
+        load_file(DECL / "bad-rules.toml")
+    msg = str(exc.value)
+    assert "bad-rules.toml:11:" in msg  # the second [[rules]] table starts on line 11
+    assert "rules.1.message_et" in msg and "Field required" in msg
+
+
+def test_invalid_rule_data_is_a_usage_error(tmp_path, cli):
+    import shutil
+
+    shutil.copy(DECL / "bad-rules.toml", tmp_path / "bad-rules.toml")
+    doc = _config(tmp_path, "bad-rules.toml")
+    code, _, err = cli("check", doc)
+    assert code == 2 and "bad-rules.toml:11:" in err
+
+
+def test_shipped_declarative_rules_are_builtin(check_json):
+    from conftest import seed
+
+    _, report = check_json(seed("000"))
+    aj701 = [d for d in report["diagnostics"] if d["code"] == "AJ701"]
+    # 000 line 102: "algatab ise kokusaamisi" — a misspelling of "kokkusaamisi"
+    assert any(d["line"] == 102 and "kokkusaamisi" in d["message"] for d in aj701)
