@@ -57,9 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     c.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check")
-    c.add_argument("--format", choices=["full", "concise", "json"], default="full",
-                   help="output format: full (default: findings with source lines), concise (one line "
-                        "per finding), json (see schema/report.schema.json)")
+    c.add_argument("--format", default="full", metavar="FORMAT",
+                   help="output format: full (default: findings with source lines), concise (one line per "
+                        "finding), json (schema/report.schema.json), json-lines, sarif (SARIF 2.1.0), github "
+                        "(Actions annotations), gitlab (Code Quality), junit, csv; plugins may add more")
+    c.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the report to FILE instead of standard output")
     c.add_argument("--profile", metavar="NAME",
                    help="use this profile instead of detecting it (see rules/profiles/)")
     c.add_argument("--corpus", metavar="GLOB", action="append", default=None,
@@ -239,6 +242,7 @@ def cmd_check(args) -> int:
     setup = _Setup(args, args.paths[0])
     _check_profile(args.profile, setup.profiles)
     selection = Selection(args.select, args.extend_select, args.ignore)
+    _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
     engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
                     profiles=setup.profiles)
     try:
@@ -249,27 +253,50 @@ def cmd_check(args) -> int:
         raise _Usage(str(exc)) from None
     lang = args.lang or setup.cfg.data.language or default_language()
     fail_on = args.fail_on or setup.cfg.data.fail_on or "error"
-    out = sys.stdout
-    if args.statistics and args.format != "json":
-        _statistics(result.diagnostics, out)
-    elif args.format == "json":
-        from ajlint.reporters import jsonout
-
-        jsonout.render(result.diagnostics, result.documents, lang, out)
-    elif args.format == "concise":
-        for d in result.diagnostics:
-            out.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {d.text(lang)}\n")
-    else:
-        from ajlint.reporters import human
-
-        color = {"always": True, "never": False}.get(args.color)
-        human.render(result.diagnostics, result.documents, lang, out, color=color)
+    _emit(args, setup.registry, result.diagnostics, result.documents, lang)
     if result.internal_errors:
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
     threshold = Severity.parse(fail_on).rank
     return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _reporter(registry, name: str):
+    rep = registry.reporters.get(name)
+    if rep is None:
+        names = sorted(registry.reporters)
+        near = difflib.get_close_matches(name, names, n=1)
+        raise _Usage(f"unknown format '{name}' (available: {', '.join(names)})"
+                     + (f"; did you mean '{near[0]}'?" if near else ""))
+    return rep
+
+
+def _emit(args, registry, diags, docs, lang) -> None:
+    """Write the report in the chosen format to standard output or --output."""
+    from ajlint.reporters.formats import ReportContext
+
+    color = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
+    ctx = ReportContext(diags, docs, lang, registry.rules, color=color, to_file=bool(args.output))
+    if args.output:
+        import io
+
+        buf = io.StringIO()
+        _render(args, registry, ctx, buf)
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(buf.getvalue())
+        except OSError as exc:
+            raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    else:
+        _render(args, registry, ctx, sys.stdout)
+
+
+def _render(args, registry, ctx, out) -> None:
+    if getattr(args, "statistics", False) and args.format != "json":
+        _statistics(ctx.diagnostics, out)
+    else:
+        _reporter(registry, args.format).render(ctx, out)
 
 
 def _statistics(diags, out) -> None:

@@ -24,3 +24,8 @@ class AjlintSpec:
     def ajlint_readers(self):
         """Return a list of reader objects (``name``, ``extensions``, ``read(data, path)``,
         optionally ``sniff(data) -> bool`` to claim a file by its content)."""
+
+    @hookspec
+    def ajlint_reporters(self):
+        """Return a list of reporter objects (``name``, ``description``, ``render(ctx, out)``) that
+        ``ajlint check --format NAME`` can use; ``ctx`` is an :class:`ajlint.reporters.formats.ReportContext`."""

@@ -22,6 +22,7 @@ class Registry:
     pm: pluggy.PluginManager
     rules: list[type[Rule]] = field(default_factory=list)
     readers: list = field(default_factory=list)
+    reporters: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def rule_by_code(self) -> dict[str, type[Rule]]:
@@ -73,6 +74,10 @@ def build_registry(pm: pluggy.PluginManager, warnings: list[str] | None = None) 
     reg.rules.sort(key=lambda r: r.code)
     for plugin_readers in pm.hook.ajlint_readers():
         reg.readers.extend(plugin_readers or [])
+    # pluggy calls the most recently registered plugin first: let built-in formats be overridden
+    for plugin_reporters in reversed(pm.hook.ajlint_reporters()):
+        for rep in plugin_reporters or []:
+            reg.reporters[rep.name] = rep
     return reg
 
 

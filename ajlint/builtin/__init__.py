@@ -23,3 +23,10 @@ def ajlint_readers():
     from ajlint.readers.text import TextReader
 
     return [TextReader()]
+
+
+@hookimpl
+def ajlint_reporters():
+    from ajlint.reporters.formats import BUILTIN
+
+    return list(BUILTIN)

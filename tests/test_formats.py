@@ -1,0 +1,156 @@
+"""Every output format, tested on the seeds and parsed back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, ROOT, SEEDS
+
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def expected():
+    """The findings of the seeds as JSON: what every other format must carry."""
+    from ajlint.cli import main
+    import contextlib
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        main(["check", "--format", "json", *map(str, SEEDS)])
+    return json.loads(buf.getvalue())["diagnostics"]
+
+
+def run(cli, fmt, *extra):
+    code, out, err = cli("check", "--format", fmt, *extra, *SEEDS)
+    assert code in (0, 1), err
+    return out
+
+
+def test_sarif_validates_against_the_official_schema(cli, expected):
+    log = json.loads(run(cli, "sarif"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    run0 = log["runs"][0]
+    results = run0["results"]
+    assert len(results) == len(expected)
+    rules = run0["tool"]["driver"]["rules"]
+    for res, exp in zip(results, expected):
+        assert res["ruleId"] == exp["code"]
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (exp["line"], exp["column"])
+        rule = rules[res["ruleIndex"]]
+        assert rule["id"] == exp["code"] and "What it does" in rule["help"]["text"]
+    fixed = [r for r in results if "fixes" in r]
+    assert fixed, "the seeds have fixable findings (AJ701)"
+    rep = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert rep["deletedRegion"]["charLength"] > 0 and rep["insertedContent"]["text"]
+
+
+def test_github_annotations_parse_back(cli, expected):
+    out = run(cli, "github")
+    rx = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),"
+                    r"title=(AJ\d{3}) \[([a-z-]+)\]::(.+)$")
+    parsed = [rx.match(line) for line in out.splitlines()]
+    assert all(parsed) and len(parsed) == len(expected)
+    for m, exp in zip(parsed, expected):
+        level = {"error": "error", "warning": "warning", "info": "notice"}[exp["severity"]]
+        assert (m.group(1), m.group(2), int(m.group(3)), int(m.group(4)), m.group(7)) == (
+            level, exp["path"], exp["line"], exp["column"], exp["code"])
+        assert m.group(9).replace("%25", "%") == exp["message"]
+
+
+def test_gitlab_code_quality_with_stable_fingerprints(cli, tmp_path, expected):
+    items = json.loads(run(cli, "gitlab"))
+    assert len(items) == len(expected)
+    for it, exp in zip(items, expected):
+        assert it["check_name"] == exp["code"] and it["location"]["lines"]["begin"] == exp["line"]
+        assert it["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert re.fullmatch(r"[0-9a-f]{64}", it["fingerprint"])
+    assert len({it["fingerprint"] for it in items}) == len(items)
+    # stable: the same file with lines inserted above its findings keeps every fingerprint
+    src = next(p for p in SEEDS if p.name.startswith("000"))
+    doc = tmp_path / "a.md"
+    doc.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    before = json.loads(cli("check", "--format", "gitlab", doc)[1])
+    doc.write_text("\n\n\n" + src.read_text(encoding="utf-8"), encoding="utf-8")
+    after = json.loads(cli("check", "--format", "gitlab", doc)[1])
+    assert [i["location"]["lines"]["begin"] for i in after] == [i["location"]["lines"]["begin"] + 3 for i in before]
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+
+
+def test_junit_one_testcase_per_file(cli, expected):
+    root = ET.fromstring(run(cli, "junit"))
+    cases = root.findall(".//testcase")
+    assert len(cases) == len(SEEDS)
+    failing = {c.get("name") for c in cases if c.find("failure") is not None}
+    assert failing == {e["path"] for e in expected}
+    for c in cases:
+        f = c.find("failure")
+        if f is not None:
+            n = sum(1 for e in expected if e["path"] == c.get("name"))
+            assert len(f.text.strip().split("\n")) == n
+
+
+def test_csv_parses_back(cli, expected, tmp_path):
+    rows = list(csv.DictReader(io.StringIO(run(cli, "csv"))))
+    assert len(rows) == len(expected)
+    for r, exp in zip(rows, expected):
+        assert (r["path"], int(r["line"]), int(r["column"]), r["code"], r["message"]) == (
+            exp["path"], exp["line"], exp["column"], exp["code"], exp["message"])
+    out = tmp_path / "report.csv"
+    run(cli, "csv", "--output", out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # spreadsheets need the BOM to read UTF-8
+    assert len(list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))) == len(expected)
+
+
+def test_json_lines(cli, expected):
+    lines = [json.loads(x) for x in run(cli, "json-lines").splitlines()]
+    assert lines == expected
+
+
+def test_concise(cli, expected):
+    lines = run(cli, "concise").splitlines()
+    assert len(lines) == len(expected)
+    e = expected[0]
+    assert lines[0] == f"{e['path']}:{e['line']}:{e['column']}: {e['code']} [{e['rule']}] {e['message']}"
+
+
+def test_output_file(cli, tmp_path):
+    out = tmp_path / "r.json"
+    code, stdout, _ = cli("check", "--format", "json", "--output", out, *SEEDS)
+    assert stdout == "" and json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == len(SEEDS)
+
+
+def test_unknown_format(cli):
+    code, _, err = cli("check", "--format", "sarf", FIXTURES)
+    assert code == 2 and "did you mean 'sarif'?" in err
+
+
+def test_reporter_plugin(cli, monkeypatch):
+    from ajlint import hookimpl
+    import ajlint.plugins as plugins
+
+    class Count:
+        name = "count"
+        description = "number of findings"
+
+        def render(self, ctx, out):
+            out.write(f"{len(ctx.diagnostics)}\n")
+
+    class P:
+        @hookimpl
+        def ajlint_reporters(self):
+            return [Count()]
+
+    real = plugins.default_registry
+    monkeypatch.setattr(plugins, "default_registry", lambda extra_plugins=(): real([*extra_plugins, ("p", P())]))
+    code, out, _ = cli("check", "--format", "count", SEEDS[1])
+    assert out.strip() == "2"  # seed 001: AJ004 and AJ005
