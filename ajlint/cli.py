@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rules not to run (added to the configuration's ignore); the most specific "
                         "selector wins, e.g. --select AJ2 --ignore AJ207")
     c.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+    c.add_argument("--fix", action="store_true",
+                   help="apply safe fixes to the files (text formats only; atomic writes), then report what "
+                        "remains")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    c.add_argument("--diff", action="store_true",
+                   help="print the fixes as a unified diff instead of writing them (exit 1 when there are any)")
     _config_args(c)
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in the full format (default: auto, only on a terminal)")
@@ -248,9 +254,16 @@ def cmd_check(args) -> int:
     try:
         files = engine.discover(args.paths)
         setup.validate(selection)
-        result = engine.check_files(files, corpus=args.corpus)
+        docs = engine.load(files, corpus=args.corpus)
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    if args.fix or args.diff:
+        changed = _fix(args, engine, docs)
+        if args.diff:
+            return EXIT_FINDINGS if changed else EXIT_OK
+    from ajlint.engine import RunResult
+
+    result = RunResult([d for d in docs if d.report], engine.run(docs), list(setup.registry.warnings))
     lang = args.lang or setup.cfg.data.language or default_language()
     fail_on = args.fail_on or setup.cfg.data.fail_on or "error"
     _emit(args, setup.registry, result.diagnostics, result.documents, lang)
@@ -260,6 +273,38 @@ def cmd_check(args) -> int:
         return EXIT_OK
     threshold = Severity.parse(fail_on).rank
     return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _fix(args, engine, docs) -> bool:
+    """Apply (or, with --diff, print) fixes; ``docs`` ends up reflecting what is on disk."""
+    from ajlint.fixer import fix_documents, unified_diff, write_back
+
+    originals = {d.path: d for d in docs}
+    outcomes = fix_documents(engine, docs, unsafe=args.unsafe_fixes)
+    fixed_findings = 0
+    fixed_files = 0
+    for path, oc in sorted(outcomes.items()):
+        if oc.refused:
+            print(f"ajlint: {path}: fixes not applied: {oc.refused}", file=sys.stderr)
+            continue
+        if not oc.changed:
+            continue
+        if args.diff:
+            sys.stdout.write(unified_diff(oc))
+            continue
+        why = write_back(originals[path], oc)
+        if why:
+            print(f"ajlint: {path}: not fixed: {why}", file=sys.stderr)
+            idx = next(i for i, d in enumerate(docs) if d.path == path)
+            docs[idx] = originals[path]
+            continue
+        fixed_findings += len(oc.applied)
+        fixed_files += 1
+    changed = any(oc.changed and not oc.refused for oc in outcomes.values())
+    if args.fix and not args.diff:
+        print(f"ajlint: fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
+              f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
+    return changed
 
 
 def _reporter(registry, name: str):

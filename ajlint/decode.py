@@ -34,6 +34,9 @@ class Decoded:
     binary_kind: str | None = None  # set when the bytes are not text
     binary_description: str | None = None
     error: str | None = None
+    bom: bytes = b""  # the byte order mark the file began with
+    codec: str | None = None  # the codec that encodes the text back into the same bytes (after the BOM)
+    newline: str = "\n"  # the file's line ending: "\n", "\r\n", "\r" or "mixed"
 
 
 def sniff_binary(data: bytes) -> tuple[str, str] | None:
@@ -70,37 +73,60 @@ def decode(data: bytes) -> Decoded:
         return Decoded(None, None, binary_kind=kind[0], binary_description=kind[1])
 
     enc = None
-    body = data
-    if data.startswith(codecs.BOM_UTF8):
-        enc, body = "utf-8-sig", data[3:]
-    elif data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        enc = "utf-32"
-    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        enc = "utf-16"
-    else:
+    bom = b""
+    codec = None
+    for mark, name, c in (
+        (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
+    ):
+        if data.startswith(mark):
+            enc, bom, codec = name, mark, c
+            break
+    if enc is None:
         enc = _looks_utf16(data)
+        codec = enc
 
     if enc:
         try:
-            text = (data if enc != "utf-8-sig" else body).decode(enc if enc != "utf-8-sig" else "utf-8")
+            text = data[len(bom):].decode(codec)  # type: ignore[arg-type]
         except UnicodeDecodeError as exc:
             return Decoded(None, enc, error=f"declared {enc} by its byte order mark but does not decode: {exc}")
-        text = text.lstrip("\ufeff")
     else:
         try:
             text = data.decode("utf-8")
-            enc = "utf-8"
+            enc = codec = "utf-8"
         except UnicodeDecodeError:
             if b"\x00" in data[:8192]:
                 return Decoded(None, None, binary_kind="binary", binary_description="binary data")
             text = data.decode("cp1257", errors="replace")
-            enc = "cp1257"
+            enc = codec = "cp1257"
             if _too_binary(text) or text.count("\ufffd") > max(2, len(text) // 200):
                 return Decoded(None, None, binary_kind="binary", binary_description="binary data")
-            return Decoded(_normalise_newlines(text), enc, fallback=True)
+            return Decoded(_normalise_newlines(text), enc, fallback=True, codec=codec,
+                           newline=_newline_style(text))
     if _too_binary(text):
         return Decoded(None, None, binary_kind="binary", binary_description="binary data")
-    return Decoded(_normalise_newlines(text), enc)
+    return Decoded(_normalise_newlines(text), enc, bom=bom, codec=codec, newline=_newline_style(text))
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [k for k, n in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if n]
+    if len(kinds) > 1:
+        return "mixed"
+    return kinds[0] if kinds else "\n"
+
+
+def encode_like(text: str, d: "Decoded") -> bytes:
+    """Encode normalised text back into the file's own encoding, byte order mark and line endings."""
+    if d.newline in ("\r\n", "\r"):
+        text = text.replace("\n", d.newline)
+    return d.bom + text.encode(d.codec or "utf-8")
 
 
 def _normalise_newlines(text: str) -> str:

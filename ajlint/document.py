@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ajlint.datafiles import terms
+from ajlint.decode import Decoded
 from ajlint.extract import detect_kind, extract, ocr_evidence
 from ajlint.model import DocumentInfo, JobDescription
 from ajlint.profiles import Profile, load_profiles
@@ -31,6 +32,8 @@ class Document:
     file: Path | None = None
     #: False for documents read only to resolve references (``--corpus``): no findings are reported on them
     report: bool = True
+    #: how a text file was decoded (None for binary formats): what ``--fix`` needs to write it back
+    decoded: Decoded | None = None
     _lines: list[str] | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
@@ -96,7 +99,7 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
 def build(path: str, out: ReaderOutput, profile_name: str | None = None,
           profiles: dict[str, Profile] | None = None) -> Document:
     profiles = profiles if profiles is not None else load_profiles()
-    doc = Document(path=path, text=out.text)
+    doc = Document(path=path, text=out.text, decoded=out.decoded)
     if not out.text.strip():
         doc.not_job_description = "the file is empty"
         return doc
@@ -148,12 +151,21 @@ def _read(path: Path, display: str, readers, profile_name: str | None, max_bytes
         data = path.read_bytes()
     except OSError as exc:
         return Document(path=display, read_error=f"cannot read the file: {exc.strerror or exc}")
+    return document_from_bytes(data, path, display, readers, profile_name, profiles)
+
+
+def document_from_bytes(data: bytes, path: Path, display: str, readers, profile_name: str | None = None,
+                        profiles: dict[str, Profile] | None = None) -> Document:
+    """A document from a file's content (also used by --fix to re-read fixed text)."""
     reader = pick_reader(path, data, readers)
     try:
         out = reader.read(data, display)
     except ReadError as exc:
-        return Document(path=display, read_error=str(exc))
-    return build(display, out, profile_name, profiles)
+        doc = Document(path=display, read_error=str(exc))
+    else:
+        doc = build(display, out, profile_name, profiles)
+    doc.file = path
+    return doc
 
 
 def pick_reader(path: Path, data: bytes, readers):

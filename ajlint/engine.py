@@ -263,6 +263,11 @@ class Engine:
         return self.check_files(self.discover(paths), corpus)
 
     def check_files(self, files: list[tuple[Path, str]], corpus: list[str] | None = None) -> RunResult:
+        docs = self.load(files, corpus)
+        return RunResult([d for d in docs if d.report], self.run(docs), list(self.registry.warnings))
+
+    def load(self, files: list[tuple[Path, str]], corpus: list[str] | None = None) -> list[Document]:
+        """Read the files, and the corpus files (``report = False``) for the corpus rules."""
         exts = supported_extensions(self.registry)
         docs = self.read(files)
         extra: list[tuple[Path, str]] = []
@@ -277,8 +282,7 @@ class Engine:
             for doc in self.read([(fp, disp) for fp, disp in extra if disp not in seen]):
                 doc.report = False
                 docs.append(doc)
-        reported = [d for d in docs if d.report]
-        return RunResult(reported, self.run(docs), list(self.registry.warnings))
+        return docs
 
 
 def _names(selector: str, code: str, name: str) -> bool:

@@ -63,7 +63,7 @@ def test_installed_cli_runs_from_any_directory(installed, tmp_path):
     exe = installed / "bin" / "ajlint"
     r = subprocess.run([str(exe), "check", "--format", "json", "juhend.txt"], capture_output=True, text=True,
                        cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode in (0, 1), r.stderr
     report = json.loads(r.stdout)
     assert {"AJ004", "AJ005"} <= {d["code"] for d in report["diagnostics"]}
     r = subprocess.run([str(exe), "parse", "--format", "json", str(doc)], capture_output=True, text=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ajlint.decode import decode, sniff_text_format
+from ajlint.decode import Decoded, decode, sniff_text_format
 from ajlint.readers.rows import Row, rows_from_html, rows_from_text
 
 
@@ -23,6 +23,8 @@ class ReaderOutput:
     format: str
     encoding: str
     encoding_fallback: bool = False
+    #: how the text was decoded, for writing fixes back byte for byte (text formats only)
+    decoded: Decoded | None = None
 
 
 class TextReader:
@@ -45,4 +47,5 @@ class TextReader:
         assert d.text is not None and d.encoding is not None
         fmt = sniff_text_format(d.text)
         rows = rows_from_html(d.text) if fmt == "html" else rows_from_text(d.text)
-        return ReaderOutput(rows=rows, text=d.text, format=fmt, encoding=d.encoding, encoding_fallback=d.fallback)
+        return ReaderOutput(rows=rows, text=d.text, format=fmt, encoding=d.encoding, encoding_fallback=d.fallback,
+                            decoded=d)
