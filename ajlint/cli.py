@@ -7,6 +7,7 @@ import difflib
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from ajlint import __version__
@@ -86,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply safe fixes to the files (text formats only; atomic writes), then report what "
                         "remains")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    c.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the results cache (.ajlint_cache/ beside the configuration file, "
+                        "or in the current folder)")
     c.add_argument("--diff", action="store_true",
                    help="print the fixes as a unified diff instead of writing them (exit 1 when there are any)")
     _config_args(c)
@@ -199,6 +203,15 @@ class _Setup:
         except (ConfigError, DeclarativeError, ProfileError, RuleDataError) as exc:
             raise _Usage(str(exc)) from None
 
+    def cache(self):
+        """The results cache and the salt of its keys (rule data, plugins, ajlint's own code)."""
+        from ajlint.cache import Cache, code_fingerprint, tree_hash
+        from ajlint.data import data_dir
+
+        root = self.cfg.root if self.cfg.path is not None else Path.cwd()
+        data = [data_dir("rules"), *self.rule_data.rule_files, *self.rule_data.profile_paths]
+        return Cache(root), tree_hash(data) + code_fingerprint(self.registry.rules)
+
     def validate(self, selection) -> None:
         from ajlint.config import ConfigError, RuleInfo, check_selectors
 
@@ -249,8 +262,9 @@ def cmd_check(args) -> int:
     _check_profile(args.profile, setup.profiles)
     selection = Selection(args.select, args.extend_select, args.ignore)
     _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
+    cache, salt = (None, "") if args.no_cache else setup.cache()
     engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
-                    profiles=setup.profiles)
+                    profiles=setup.profiles, cache=cache, cache_salt=salt)
     try:
         files = engine.discover(args.paths)
         setup.validate(selection)

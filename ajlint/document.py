@@ -34,6 +34,10 @@ class Document:
     report: bool = True
     #: how a text file was decoded (None for binary formats): what ``--fix`` needs to write it back
     decoded: Decoded | None = None
+    #: document-level findings restored from the results cache (None: run the rules)
+    cached_diags: list | None = field(default=None, repr=False)
+    #: (settings key, content hash) under which to cache this document's results
+    cache_slot: tuple[str, str] | None = field(default=None, repr=False)
     _lines: list[str] | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 

@@ -107,9 +107,13 @@ def discover_globs(patterns: list[str], extensions: set[str], base: Path | None 
 class Engine:
     def __init__(self, registry: Registry, rules: list[type[Rule]] | None = None, profile: str | None = None,
                  options: dict | None = None, resolver: ConfigResolver | None = None,
-                 selection: Selection | None = None, profiles: dict | None = None):
+                 selection: Selection | None = None, profiles: dict | None = None, cache=None,
+                 cache_salt: str = ""):
         self.registry = registry
         self.profiles = profiles
+        self.cache = cache
+        self.cache_salt = cache_salt
+        self.reads = 0  # documents actually parsed by a reader (not restored from the cache)
         self.rule_classes = rules if rules is not None else registry.rules
         self.profile = profile
         self.resolver = resolver or ConfigResolver(isolated=True)
@@ -164,8 +168,67 @@ class Engine:
         docs = []
         for fp, disp in files:
             profile = self.profile or self.resolver.for_path(fp).data.profile
-            docs.append(read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles))
+            if self.cache is not None:
+                doc = self._read_cached(fp, disp, profile)
+            else:
+                doc = read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles)
+                self.reads += doc.read_error is None
+            docs.append(doc)
         return docs
+
+    def _cache_key(self, fp: Path, profile: str | None) -> str:
+        from ajlint.cache import settings_key
+
+        cfg = self.resolver.for_path(fp)
+        doc = Document(path="", file=fp)
+        return settings_key({
+            "enabled": sorted(self._enabled_for_doc(doc, cfg)),
+            "severity": cfg.data.severity,
+            "options": {**cfg.data.options, **(self._options or {})},
+            "profile": profile,
+            "rules": [r.code for r in self.rule_classes],
+            "readers": [r.name for r in self.registry.readers],
+            "salt": self.cache_salt,
+        })
+
+    def _read_cached(self, fp: Path, disp: str, profile: str | None) -> Document:
+        from ajlint.cache import content_hash, diag_from_json
+        from ajlint.document import document_from_bytes
+        from ajlint.profiles import load_profiles
+
+        try:
+            data = fp.read_bytes()
+        except OSError:
+            return read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles)
+        key, digest = self._cache_key(fp, profile), content_hash(data)
+        entry = self.cache.get(key, disp, digest)
+        if entry is not None:
+            doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles())
+            doc.cached_diags = [diag_from_json(disp, j) for j in entry["diags"]]
+            return doc
+        doc = document_from_bytes(data, fp, disp, self.registry.readers, profile, self.profiles)
+        self.reads += 1
+        doc.cache_slot = (key, digest)
+        return doc
+
+    def _store(self, doc: Document, diags: list[Diagnostic]) -> None:
+        from ajlint.cache import diag_to_json
+
+        key, digest = doc.cache_slot  # type: ignore[misc]
+        d = doc.decoded
+        self.cache.put(key, doc.path, {
+            "content": digest,
+            "text": doc.text,
+            "model": doc.model.model_dump(mode="json") if doc.model is not None else None,
+            "profile": doc.profile.name if doc.profile is not None else None,
+            "read_error": doc.read_error,
+            "not_job_description": doc.not_job_description,
+            "decoded": None if d is None else {
+                "encoding": d.encoding, "fallback": d.fallback, "bom": d.bom.hex(), "codec": d.codec,
+                "newline": d.newline,
+            },
+            "diags": [diag_to_json(x) for x in diags],
+        })
 
     # -- running -----------------------------------------------------------------------------------
     def run(self, docs: list[Document]) -> list[Diagnostic]:
@@ -177,12 +240,19 @@ class Engine:
             cfg = self.config_for(doc)
             enabled = self._enabled_for_doc(doc, cfg)
             per_doc[doc.path] = (doc, cfg, enabled)
+            if doc.cached_diags is not None:
+                diags.extend(doc.cached_diags)
+                continue
+            mine: list[Diagnostic] = []
             for rule in self.rules_for(cfg):
                 if rule.code not in enabled or rule.scope != "document":
                     continue
                 if rule.needs_model and (doc.model is None or doc.not_job_description):
                     continue
-                diags.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
+                mine.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
+            if doc.cache_slot is not None and self.cache is not None and not any(x.code == "AJ900" for x in mine):
+                self._store(doc, mine)
+            diags.extend(mine)
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
         run_cfg = next((c for _, c, _ in per_doc.values()), Config())
         for rule in self.rules_for(run_cfg):
@@ -283,6 +353,26 @@ class Engine:
                 doc.report = False
                 docs.append(doc)
         return docs
+
+
+def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict) -> Document:
+    from ajlint.decode import Decoded
+    from ajlint.model import JobDescription
+
+    d = entry.get("decoded")
+    decoded = None if d is None else Decoded(
+        None, d["encoding"], fallback=d["fallback"], bom=bytes.fromhex(d["bom"]), codec=d["codec"],
+        newline=d["newline"])
+    return Document(
+        path=disp,
+        text=entry["text"],
+        model=JobDescription.model_validate(entry["model"]) if entry["model"] is not None else None,
+        profile=profiles.get(entry["profile"]) if entry["profile"] else None,
+        read_error=entry["read_error"],
+        not_job_description=entry["not_job_description"],
+        file=fp,
+        decoded=decoded,
+    )
 
 
 def _names(selector: str, code: str, name: str) -> bool:

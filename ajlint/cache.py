@@ -1,0 +1,136 @@
+"""Per-file results cache (``.ajlint_cache/``), so that pre-commit on a large repository re-checks only
+what changed.
+
+An entry holds a file's model and its document-level findings. It is used when the file's content
+(SHA-256 of its bytes), the effective settings (enabled rules, severities, options, forced profile),
+the rule data (``rules/``, ``rule-data``), the installed rules and ajlint's version are all the same;
+the key of the settings names the folder, the content hash is checked inside the entry. Corpus rules
+always run again (they depend on the other files), from the cached models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ajlint import __version__
+from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity
+from ajlint.ltext import Span
+
+FORMAT = 1
+DIRNAME = ".ajlint_cache"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_hash(paths: list[Path]) -> str:
+    """Hash of every file under the given files and folders (names and contents)."""
+    h = hashlib.sha256()
+    for p in paths:
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.as_posix().encode("utf-8", "surrogateescape"))
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def code_fingerprint(rule_classes: list) -> str:
+    """Names, sizes and modification times of ajlint's own modules and of every rule's module, so that
+    an edited rule (a plugin, or ajlint in development) never serves stale results."""
+    import inspect
+
+    import ajlint
+
+    files = set(Path(ajlint.__file__).parent.rglob("*.py"))
+    for cls in rule_classes:
+        try:
+            files.add(Path(inspect.getfile(cls)))
+        except (TypeError, OSError):
+            pass
+    h = hashlib.sha256()
+    for f in sorted(files):
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def settings_key(parts: dict[str, Any]) -> str:
+    blob = json.dumps({"ajlint": __version__, "format": FORMAT, **parts}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return str(v)
+
+
+def diag_to_json(d: Diagnostic) -> dict:
+    return {
+        "code": d.code, "rule": d.rule, "severity": d.severity.value,
+        "message": [d.message.en, d.message.et], "args": _jsonable(d.args),
+        "span": list(d.span), "section": d.section, "locator": d.locator, "related": _jsonable(d.related),
+        "fix": None if d.fix is None else {
+            "applicability": d.fix.applicability, "description": d.fix.description,
+            "edits": [[e.start, e.end, e.replacement] for e in d.fix.edits],
+        },
+    }
+
+
+def diag_from_json(path: str, j: dict) -> Diagnostic:
+    fix = None
+    if j["fix"] is not None:
+        fix = Fix(tuple(Edit(*e) for e in j["fix"]["edits"]), j["fix"]["applicability"], j["fix"]["description"])
+    return Diagnostic(path=path, code=j["code"], rule=j["rule"], severity=Severity(j["severity"]),
+                      message=Message(*j["message"]), args=j["args"], span=Span(*j["span"]),
+                      section=j["section"], fix=fix, locator=j["locator"], related=j["related"] or [])
+
+
+@dataclass
+class Cache:
+    root: Path
+
+    def _file(self, key: str, display: str) -> Path:
+        name = hashlib.sha1(display.encode("utf-8", "surrogateescape")).hexdigest()
+        return self.root / DIRNAME / key / f"{name}.json"
+
+    def get(self, key: str, display: str, digest: str) -> dict | None:
+        try:
+            entry = json.loads(self._file(key, display).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if entry.get("content") != digest or entry.get("path") != display:
+            return None
+        return entry
+
+    def put(self, key: str, display: str, entry: dict) -> None:
+        f = self._file(key, display)
+        try:
+            base = self.root / DIRNAME
+            if not base.exists():
+                base.mkdir(parents=True, exist_ok=True)
+                (base / ".gitignore").write_text("# created by ajlint\n*\n", encoding="utf-8")
+                (base / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                                                   "# ajlint results cache\n", encoding="utf-8")
+            f.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**entry, "path": display}, fh, ensure_ascii=False)
+            os.replace(tmp, f)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
