@@ -1,0 +1,144 @@
+import re
+
+from ajlint.diagnostics import Edit, Fix, Message, Severity
+from ajlint.ltext import Span
+from ajlint.rule import Rule
+
+from ajlint.builtin.rules.hygiene.textview import view
+
+_DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TAB = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
+_PIPE_ROW = re.compile(r"^\s*\|")
+
+
+class Whitespace(Rule):
+    """Doubled spaces, spaces at the ends of lines, tabs inside sentences.
+
+    What it does
+        In markdown and text documents (in HTML, whitespace carries no meaning) it reports:
+
+        * a run of two or more spaces between words (``ja  tegevuskava``), one finding each;
+        * a tab inside a sentence — between a word and a lower-case word on a line that is not part of
+          a tab-separated grid (tabs that separate the cells of a grid are layout, not text);
+        * spaces and tabs at the ends of lines: **one finding per document**, on the first such line,
+          counting them all, with one fix that removes them all.
+
+        Not reported: indentation, the padding of pipe-table cells, whitespace next to HTML tags,
+        fenced code, a markdown hard line break (exactly two spaces at the end of a line followed by
+        more text), and in text documents a gap of three or more spaces before a capital or a digit
+        (column layout of extracted text, not a typing slip).
+
+        Why one finding for trailing spaces: text extracted from PDF ends nearly every line with a
+        space (hundreds per document). They are invisible, say nothing about the content and are
+        removed in one step; a finding per line would bury every other finding of the document. A
+        doubled space is visible in the published text and sits at one place, so it is reported
+        where it is.
+
+    Why it matters
+        Registers publish the text as it is: doubled spaces show as gaps, and stray whitespace makes
+        comparisons of versions noisy (every changed line looks changed).
+
+    Example
+        ``3.1 Tiimi juhtimine ja         arendamine, sh:⎵``
+
+    Use instead
+        ``3.1 Tiimi juhtimine ja arendamine, sh:``
+
+    Fix safety
+        Safe: the fixes only replace a run of spaces or a tab inside a sentence with one space and
+        delete whitespace at line ends; the words are untouched and markdown line breaks are left
+        alone.
+    """
+
+    code = "AJ504"
+    name = "whitespace"
+    severity = Severity.INFO
+    fixable = True
+    messages = {
+        "double": Message(
+            en="{count} spaces in a row; use one",
+            et="{count} tühikut järjest; kasuta ühte",
+        ),
+        "tab": Message(
+            en="Tab inside a sentence; use a space",
+            et="Tabulaator lause sees; kasuta tühikut",
+        ),
+        "trailing_one": Message(
+            en="Line ends with spaces or tabs",
+            et="Rea lõpus on tühikud või tabulaatorid",
+        ),
+        "trailing_many": Message(
+            en="{count} lines end with spaces or tabs (lines {first}–{last}); remove them all at once",
+            et="{count} rea lõpus on tühikud või tabulaatorid (read {first}–{last}); eemalda need korraga",
+        ),
+    }
+
+    def check(self, doc):
+        tv = view(doc)
+        if tv.fmt not in ("markdown", "text"):
+            return
+        lines = tv.lines
+        text_fmt = tv.fmt == "text"
+        md = tv.fmt == "markdown"
+        trailing: list[tuple[int, int, int]] = []
+        tab_lines = {n for n, ln in enumerate(lines, start=1) if "\t" in ln} if "\t" in tv.text else set()
+        for n, ln in enumerate(lines, start=1):
+            if not ln or n in tv.code_lines:
+                continue
+            li = n - 1
+            end = len(ln.rstrip(" \t\xa0"))
+            if end < len(ln):
+                hard_break = (md and end > 0 and ln[end:] == "  " and n < len(lines) and lines[n].strip() != "")
+                if not hard_break:
+                    trailing.append((n, end, len(ln)))
+            if "  " in ln:
+                pipe_row = _PIPE_ROW.match(ln) is not None
+                for d in _DOUBLE.finditer(ln):
+                    a, b = d.start(), d.end()
+                    if self._next_to_markup(tv, li, a, b):
+                        continue
+                    if pipe_row and (ln[a - 1] == "|" or ln[b] == "|"):
+                        continue
+                    if text_fmt and b - a >= 3 and (ln[b].isupper() or ln[b].isdigit()):
+                        continue
+                    fix = Fix(edits=(Edit(doc.offset(n, a + 1), doc.offset(n, b + 1), " "),),
+                              description="replace the spaces with one")
+                    yield self.diag(doc, Span(n, a + 1, n, b + 1), "double", fix=fix, count=b - a)
+            if n in tab_lines and not self._in_grid(lines, tab_lines, n):
+                for t in _TAB.finditer(ln):
+                    a, b = t.start(), t.end()
+                    if not (ln[a - 1].isalpha() or ln[a - 1] in ",;") or not ln[b].islower():
+                        continue
+                    if self._next_to_markup(tv, li, a, b):
+                        continue
+                    fix = Fix(edits=(Edit(doc.offset(n, a + 1), doc.offset(n, b + 1), " "),),
+                              description="replace the tab with a space")
+                    yield self.diag(doc, Span(n, a + 1, n, b + 1), "tab", fix=fix)
+        if trailing:
+            n, a, b = trailing[0]
+            edits = tuple(Edit(doc.offset(ln_, s + 1), doc.offset(ln_, e + 1), "") for ln_, s, e in trailing)
+            fix = Fix(edits=edits, description="remove whitespace at the ends of lines")
+            span = Span(n, a + 1, n, b + 1)
+            if len(trailing) == 1:
+                yield self.diag(doc, span, "trailing_one", fix=fix)
+            else:
+                yield self.diag(doc, span, "trailing_many", fix=fix, count=len(trailing),
+                                first=trailing[0][0], last=trailing[-1][0])
+
+    @staticmethod
+    def _next_to_markup(tv, li: int, a: int, b: int) -> bool:
+        if not tv.markup[li]:
+            return False
+        return (tv.markup_at(li, a - 1) is not None or tv.markup_at(li, b) is not None
+                or tv.markup_at(li, a) is not None)
+
+    @staticmethod
+    def _in_grid(lines: list[str], tab_lines: set[int], n: int) -> bool:
+        """A line of a tab-separated grid: the nearest non-blank line above or below has tabs too."""
+        for step in (-1, 1):
+            k = n + step
+            while 1 <= k <= len(lines) and not lines[k - 1].strip():
+                k += step
+            if k in tab_lines:
+                return True
+        return False

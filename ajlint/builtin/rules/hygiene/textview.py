@@ -1,0 +1,135 @@
+"""The text of a document as the hygiene rules read it: markup blanked out, positions kept.
+
+Rules of this family read the decoded text (``doc.text``), not only the model: an identification code
+or a doubled space can be anywhere. Markup is not text, so HTML tags (in markdown and HTML documents)
+and HTML comments (in every format: suppression directives live there) are replaced by spaces of the
+same length — every offset, line and column of the masked text is the offset, line and column of the
+source. The view is built once per document and shared by the rules of the family.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Tag names blanked as markup; anything else in angle brackets ("<nimi>") is text to a reader.
+HTML_TAGS = frozenset(
+    """a abbr article aside b big blockquote body br caption center code col colgroup dd div dl dt em
+    font footer h1 h2 h3 h4 h5 h6 head header hr html i img label li link meta ol p pre s section small
+    span strike strong style sub sup table tbody td tfoot th thead title tr tt u ul""".split()
+)
+_COMMENT_RX = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_MARKUP_RX = re.compile(r"<!--.*?(?:-->|\Z)|</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>", re.S)
+_FENCE_RX = re.compile(r"^ {0,3}(```|~~~)")
+
+
+@dataclass
+class TextView:
+    text: str
+    lines: list[str]
+    #: the text with markup replaced by spaces (newlines kept): same length, same positions
+    masked_text: str
+    masked: list[str]
+    #: per line (0-based index): the 0-based [start, end) column ranges that were markup
+    markup: list[list[tuple[int, int]]]
+    #: 0-based offset of each line's first character
+    starts: list[int]
+    fmt: str
+    #: 1-based numbers of the lines inside fenced code blocks (markdown)
+    code_lines: frozenset[int]
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based offset."""
+        i = bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+    def markup_at(self, line_idx: int, col0: int) -> tuple[int, int] | None:
+        """The markup range of line ``line_idx`` (0-based) that contains column ``col0`` (0-based)."""
+        for a, b in self.markup[line_idx]:
+            if a <= col0 < b:
+                return a, b
+            if a > col0:
+                break
+        return None
+
+
+_cache: tuple[str, TextView] | None = None
+
+
+def view(doc) -> TextView:
+    """The :class:`TextView` of ``doc`` (cached for the document being checked)."""
+    global _cache
+    text = doc.text or ""
+    fmt = doc.model.info.format if doc.model is not None else "text"
+    cached = _cache
+    if cached is not None and cached[0] is text and cached[1].fmt == fmt:
+        return cached[1]
+    tv = build(text, fmt)
+    _cache = (text, tv)
+    return tv
+
+
+def build(text: str, fmt: str) -> TextView:
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    spans: list[tuple[int, int]] = []
+    if "<" in text:
+        if fmt in ("markdown", "html"):
+            for m in _MARKUP_RX.finditer(text):
+                tag = m.group(1)
+                if tag is None or tag.lower() in HTML_TAGS:
+                    spans.append((m.start(), m.end()))
+        elif "<!--" in text:
+            spans = [(m.start(), m.end()) for m in _COMMENT_RX.finditer(text)]
+    if spans:
+        parts = []
+        last = 0
+        for a, b in spans:
+            parts.append(text[last:a])
+            chunk = text[a:b]
+            parts.append(_blank(chunk))
+            last = b
+        parts.append(text[last:])
+        masked_text = "".join(parts)
+    else:
+        masked_text = text
+    markup: list[list[tuple[int, int]]] = [[] for _ in lines]
+    for a, b in spans:
+        la = bisect_right(starts, a) - 1
+        lb = bisect_right(starts, max(a, b - 1)) - 1
+        for li in range(la, lb + 1):
+            s0 = max(a, starts[li]) - starts[li]
+            e0 = min(b, starts[li] + len(lines[li])) - starts[li]
+            if e0 > s0:
+                markup[li].append((s0, e0))
+    code: set[int] = set()
+    if fmt == "markdown" and ("```" in text or "~~~" in text):
+        fence = None
+        for n, ln in enumerate(lines, start=1):
+            m = _FENCE_RX.match(ln)
+            if fence is None and m:
+                fence = m.group(1)
+                code.add(n)
+            elif fence is not None:
+                code.add(n)
+                if ln.strip().startswith(fence):
+                    fence = None
+    return TextView(
+        text=text,
+        lines=lines,
+        masked_text=masked_text,
+        masked=masked_text.split("\n"),
+        markup=markup,
+        starts=starts,
+        fmt=fmt,
+        code_lines=frozenset(code),
+    )
+
+
+def _blank(chunk: str) -> str:
+    if "\n" not in chunk:
+        return " " * len(chunk)
+    return "\n".join(" " * len(part) for part in chunk.split("\n"))
