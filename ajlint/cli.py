@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply safe fixes to the files (text formats only; atomic writes), then report what "
                         "remains")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for reading and per-document rules (default: the number of CPUs; "
+                        "small runs stay in one process)")
     c.add_argument("--no-cache", action="store_true",
                    help="do not read or write the results cache (.ajlint_cache/ beside the configuration file, "
                         "or in the current folder)")
@@ -198,6 +201,7 @@ class _Setup:
             self.cfg = self.resolver.for_path(start_path)
             entries = [self.cfg.root / p for p in self.cfg.data.rule_data]
             self.rule_data = collect(entries) if entries else RuleData()
+            self.rule_data.rules()  # load (and validate) the user's rule files now: errors are usage errors
             self.registry = _registry(self.rule_data)
             self.profiles = load_profiles(tuple(self.rule_data.profile_paths))
         except (ConfigError, DeclarativeError, ProfileError, RuleDataError) as exc:
@@ -263,8 +267,11 @@ def cmd_check(args) -> int:
     selection = Selection(args.select, args.extend_select, args.ignore)
     _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
     cache, salt = (None, "") if args.no_cache else setup.cache()
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise _Usage("--jobs must be at least 1")
     engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
-                    profiles=setup.profiles, cache=cache, cache_salt=salt)
+                    profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs)
     try:
         files = engine.discover(args.paths)
         setup.validate(selection)

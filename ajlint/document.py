@@ -72,27 +72,48 @@ def _profile_keys(profile: Profile) -> tuple[frozenset[str], ...]:
     return heads, labels, markers
 
 
+_ALL_KEYS: dict[tuple[int, ...], tuple[list[tuple[str, set[str]]], dict[str, set[str]]]] = {}
+
+
+def _key_index(profiles: dict[str, Profile]):
+    """All label/marker keys with the profiles that have them, and heading keys likewise (cached)."""
+    ident = tuple(id(p) for p in profiles.values())
+    got = _ALL_KEYS.get(ident)
+    if got is None:
+        subs: dict[str, set[str]] = {}
+        heads: dict[str, set[str]] = {}
+        for name, p in profiles.items():
+            h, labels, markers = _profile_keys(p)
+            for k in labels | markers:
+                if k:
+                    subs.setdefault(k, set()).add(name)
+            for k in h:
+                heads.setdefault(k, set()).add(name)
+        got = _ALL_KEYS[ident] = (sorted(subs.items()), heads)
+    return got
+
+
 def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
     """The profile whose headings, labels and markers the document shows most of."""
-    short: list[str] = []
+    subs, heads = _key_index(profiles)
+    found: dict[str, set[str]] = {name: set() for name in profiles}
     for r in rows:
         if r.blank:
             continue
         t = " ".join(it.text.text for it in r.items)
-        if len(t.split()) <= 14:
-            short.append(squash(t))
+        if len(t) > 200 or len(t.split()) > 14:
+            continue
+        s = squash(t)
+        for k, names in subs:
+            if k in s:
+                for name in names:
+                    found[name].add("l:" + k)
+        stripped = s.lstrip("0123456789")
+        for name in heads.get(stripped, ()):
+            found[name].add("h:" + stripped)
     best: tuple[int, str] | None = None
-    for name, p in sorted(profiles.items()):
-        heads, labels, markers = _profile_keys(p)
-        found: set[str] = set()
-        for s in short:
-            for k in labels | markers:
-                if k and k in s:
-                    found.add("l:" + k)
-            stripped = s.lstrip("0123456789")
-            if stripped in heads:
-                found.add("h:" + stripped)
-        score = len(found)
+    for name in sorted(profiles):
+        score = len(found[name])
         if best is None or score > best[0]:
             best = (score, name)
     if best is None:

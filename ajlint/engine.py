@@ -7,6 +7,7 @@ severity overrides) and the document's own suppression directives.
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,8 +109,11 @@ class Engine:
     def __init__(self, registry: Registry, rules: list[type[Rule]] | None = None, profile: str | None = None,
                  options: dict | None = None, resolver: ConfigResolver | None = None,
                  selection: Selection | None = None, profiles: dict | None = None, cache=None,
-                 cache_salt: str = ""):
+                 cache_salt: str = "", jobs: int = 1):
         self.registry = registry
+        self.jobs = max(1, jobs)
+        #: seconds spent per rule code and in reading (``"read"``), when ``timings`` is a dict
+        self.timings: dict[str, float] | None = None
         self.profiles = profiles
         self.cache = cache
         self.cache_salt = cache_salt
@@ -175,6 +179,54 @@ class Engine:
                 self.reads += doc.read_error is None
             docs.append(doc)
         return docs
+
+    PARALLEL_MIN_FILES = 16
+
+    def _parallel(self, n: int) -> bool:
+        return self.jobs > 1 and n >= self.PARALLEL_MIN_FILES and _fork_available()
+
+    def _read_parallel(self, files: list[tuple[Path, str]]) -> list[Document]:
+        import multiprocessing
+
+        global _WORKER
+        _WORKER = self
+        n_chunks = min(len(files), self.jobs * 8)
+        chunks = [files[i::n_chunks] for i in range(n_chunks)]
+        ctx = multiprocessing.get_context("fork")
+        try:
+            with ctx.Pool(self.jobs) as pool:
+                parts = pool.map(_work, chunks, chunksize=1)
+        finally:
+            _WORKER = None
+        by_path: dict[str, Document] = {}
+        for part in parts:
+            for doc, reads in part:
+                if doc.profile is None and doc.model is not None and doc.model.profile:
+                    doc.profile = (self.profiles or _profiles()).get(doc.model.profile)
+                self.reads += reads
+                by_path[doc.path] = doc
+        return [by_path[disp] for _, disp in files]
+
+    def document_phase(self, doc: Document) -> list[Diagnostic]:
+        """The document-level findings of one document (before suppression and severity overrides)."""
+        cfg = self.config_for(doc)
+        enabled = self._enabled_for_doc(doc, cfg)
+        mine: list[Diagnostic] = []
+        timings = self.timings
+        for rule in self.rules_for(cfg):
+            if rule.code not in enabled or rule.scope != "document":
+                continue
+            if rule.needs_model and (doc.model is None or doc.not_job_description):
+                continue
+            if timings is None:
+                mine.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
+            else:
+                t0 = time.perf_counter()
+                mine.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
+                timings[rule.code] = timings.get(rule.code, 0.0) + time.perf_counter() - t0
+        if doc.cache_slot is not None and self.cache is not None and not any(x.code == "AJ900" for x in mine):
+            self._store(doc, mine)
+        return mine
 
     def _cache_key(self, fp: Path, profile: str | None) -> str:
         from ajlint.cache import settings_key
@@ -243,21 +295,15 @@ class Engine:
             if doc.cached_diags is not None:
                 diags.extend(doc.cached_diags)
                 continue
-            mine: list[Diagnostic] = []
-            for rule in self.rules_for(cfg):
-                if rule.code not in enabled or rule.scope != "document":
-                    continue
-                if rule.needs_model and (doc.model is None or doc.not_job_description):
-                    continue
-                mine.extend(self._guard(rule, doc.path, lambda r=rule, d=doc: list(r.check(d))))
-            if doc.cache_slot is not None and self.cache is not None and not any(x.code == "AJ900" for x in mine):
-                self._store(doc, mine)
-            diags.extend(mine)
+            diags.extend(self.document_phase(doc))
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
         run_cfg = next((c for _, c, _ in per_doc.values()), Config())
         for rule in self.rules_for(run_cfg):
             if rule.scope == "corpus" and any(rule.code in e for _, _, e in per_doc.values()):
+                t0 = time.perf_counter()
                 diags.extend(self._guard(rule, None, lambda r=rule: list(r.check_corpus(modelled))))
+                if self.timings is not None:
+                    self.timings[rule.code] = self.timings.get(rule.code, 0.0) + time.perf_counter() - t0
 
         out: list[Diagnostic] = []
         by_doc: dict[str, list[Diagnostic]] = {}
@@ -337,9 +383,14 @@ class Engine:
         return RunResult([d for d in docs if d.report], self.run(docs), list(self.registry.warnings))
 
     def load(self, files: list[tuple[Path, str]], corpus: list[str] | None = None) -> list[Document]:
-        """Read the files, and the corpus files (``report = False``) for the corpus rules."""
+        """Read the files, and the corpus files (``report = False``) for the corpus rules.
+
+        With ``jobs > 1`` and enough files, worker processes read the files and run the
+        document-level rules; the findings travel back with the documents (``cached_diags``) and the
+        corpus-level rules run once, here, over all of them.
+        """
         exts = supported_extensions(self.registry)
-        docs = self.read(files)
+        docs = self._read_parallel(files) if self._parallel(len(files)) else self.read(files)
         extra: list[tuple[Path, str]] = []
         if corpus:
             extra = discover_globs(corpus, exts)
@@ -353,6 +404,37 @@ class Engine:
                 doc.report = False
                 docs.append(doc)
         return docs
+
+
+_WORKER: "Engine | None" = None
+
+
+def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, int]]:
+    """In a worker process: read each file and run the document-level rules."""
+    engine = _WORKER
+    assert engine is not None
+    out = []
+    for fp, disp in chunk:
+        before = engine.reads
+        doc = engine.read([(fp, disp)])[0]
+        if doc.cached_diags is None:
+            doc.cached_diags = engine.document_phase(doc)
+        doc.cache_slot = None
+        doc.profile = None  # restored from the parent's profiles: no need to send it back
+        out.append((doc, engine.reads - before))
+    return out
+
+
+def _fork_available() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _profiles() -> dict:
+    from ajlint.profiles import load_profiles
+
+    return load_profiles()
 
 
 def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict) -> Document:

@@ -71,8 +71,24 @@ class Matcher:
         self.sig_markers = [fold(m) for m in profile.document.signature_markers]
         self.sig_block = [fold(m) for m in profile.document.signature_block]
         self.intros = {squash(m) for m in profile.document.list_intros}
+        self._exact_fields = {vk: (v, n, f) for vk, v, n, f in self.fields}
+        self._exact_reqs = {vk: (v, n, r) for vk, v, n, r in self.reqs}
+        self._max_words = max([n for _, _, n, _ in self.fields + self.reqs] + [1]) + 1
+        self._heading_memo: dict[str, tuple[str | None, Match] | None] = {}
+        self._prefix_memo: dict[tuple, Match | None] = {}
 
     def heading(self, text: str) -> tuple[str | None, Match] | None:
+        if len(text) > 160:
+            return None
+        memo = self._heading_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > 20000:
+            memo.clear()
+        got = memo[text] = self._heading(text)
+        return got
+
+    def _heading(self, text: str) -> tuple[str | None, Match] | None:
         m = _SECTION_NUM.match(text)
         num = m.group("num") if m else None
         rest = text[m.end():] if m else text
@@ -98,39 +114,48 @@ class Matcher:
             return None
         return num, best
 
-    def _prefix(self, words: list[str], table) -> Match | None:
+    def _prefix(self, words: list[str], table, exact: dict) -> Match | None:
+        key = (id(table), tuple(words[: self._max_words]))
+        memo = self._prefix_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) > 20000:
+            memo.clear()
+        got = memo[key] = self._prefix_uncached(words, table, exact)
+        return got
+
+    def _prefix_uncached(self, words: list[str], table, exact: dict) -> Match | None:
+        cands = {k: squash(" ".join(words[:k])) for k in range(1, min(len(words), self._max_words) + 1)}
+        # an exact match (after folding) wins; the longest one first
+        for k in sorted(cands, reverse=True):
+            hit = exact.get(cands[k])
+            if hit is not None and cands[k] and k in (hit[1] - 1, hit[1], hit[1] + 1):
+                return Match(hit[2], hit[0], 100.0, True, k)
         best: Match | None = None
         for vk, variant, n, spec in table:
             for k in (n, n - 1, n + 1):
-                if k < 1 or k > len(words):
+                cand = cands.get(k)
+                if not cand or abs(len(cand) - len(vk)) > max(2, len(vk) // 5):
                     continue
-                cand = squash(" ".join(words[:k]))
-                if not cand:
-                    continue
-                if cand == vk:
-                    sc = 100.0
-                elif abs(len(cand) - len(vk)) > max(2, len(vk) // 5):
-                    continue
-                else:
-                    sc = fuzz.ratio(cand, vk)
+                sc = fuzz.ratio(cand, vk)
                 if sc >= LABEL_MIN_SCORE and (
                     best is None or sc > best.score or (sc == best.score and len(vk) > len(squash(best.variant)))
                 ):
-                    best = Match(spec, variant, sc, sc == 100.0, k)
+                    best = Match(spec, variant, sc, False, k)
         return best
 
     def label(self, words: list[str]) -> Match | None:
-        return self._prefix(words, self.fields)
+        return self._prefix(words, self.fields, self._exact_fields)
 
     def requirement(self, words: list[str]) -> Match | None:
-        return self._prefix(words, self.reqs)
+        return self._prefix(words, self.reqs, self._exact_reqs)
 
-    def is_signature(self, text: str) -> bool:
-        f = fold(text)
+    def is_signature(self, text: str, folded: str | None = None) -> bool:
+        f = folded if folded is not None else fold(text)
         return any(m in f for m in self.sig_markers)
 
-    def is_signature_block(self, text: str) -> bool:
-        f = fold(text).strip()
+    def is_signature_block(self, text: str, folded: str | None = None) -> bool:
+        f = (folded if folded is not None else fold(text)).strip()
         for m in self.sig_block:
             if f.startswith(m):
                 rest = f[len(m):].lstrip()
@@ -199,7 +224,8 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
         if row.blank:
             continue
         txt = _row_plain(row)
-        if m.is_signature(txt):
+        ftxt = fold(txt)
+        if m.is_signature(txt, ftxt):
             for it in row.items:
                 f = fold(it.text.text)
                 for marker in m.sig_markers:
@@ -214,7 +240,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
                     if start:
                         break
             sig_start = min(sig_start, i)
-        elif m.is_signature_block(txt) and i > len(rows) // 2:
+        elif m.is_signature_block(txt, ftxt) and i > len(rows) // 2:
             sig_start = min(sig_start, i)
     # the block begins at its intro line if one precedes the first marker closely
     for j in range(max(0, sig_start - 6), sig_start):
@@ -811,7 +837,9 @@ def _requirements(rows: list[Row], m: Matcher, jd: JobDescription) -> None:
         first = r.items[0].text if r.items else None
         if first is not None and not r.items[0].bullet:
             words = first.text.split()
-            match = m.requirement(words[:8]) if words else None
+            # a label stands alone on its line or before a colon: long sentences are not tried
+            short = len(words) <= 7 or ":" in first.text[:80]
+            match = m.requirement(words[:8]) if words and short else None
             if match is not None:
                 label_lt = _take_words(first, match.n_words).rstrip(":")
                 rest_first = first[len(label_lt.text):].strip().lstrip(":").strip()

@@ -71,7 +71,8 @@ class LText:
             n += len(p.text)
         if not offs:
             return cls.empty()
-        return _compact(cls("".join(text_parts), offs, lines, cols))
+        # contiguous segments stay separate: merging them costs more than it saves in look-ups
+        return cls("".join(text_parts), offs, lines, cols)
 
     # -- positions ----------------------------------------------------------------------------
     def pos(self, i: int) -> tuple[int, int]:
@@ -122,6 +123,8 @@ class LText:
         start, stop, _ = key.indices(len(self.text))
         if stop < start:
             stop = start
+        if len(self._offs) == 1:  # one contiguous run (the common case): no search needed
+            return LText(self.text[start:stop], [0], self._lines[:], [self._cols[0] + start])
         if start == stop:
             ln, c = self.pos(start) if self.text else (self._lines[0], self._cols[0])
             return LText("", [0], [ln], [c])
@@ -178,21 +181,3 @@ def _end_pos(offs, lines, cols, n) -> tuple[int, int]:
         return lines[-1], cols[-1]
     k = bisect_right(offs, n - 1) - 1
     return lines[k], cols[k] + (n - 1 - offs[k]) + 1
-
-
-def _compact(lt: LText) -> LText:
-    """Merge segments that continue each other on the same line."""
-    offs, lines, cols = lt._offs, lt._lines, lt._cols
-    if len(offs) < 2:
-        return lt
-    no, nl, nc = [offs[0]], [lines[0]], [cols[0]]
-    for o, ln, c in zip(offs[1:], lines[1:], cols[1:]):
-        if o == no[-1]:
-            no[-1], nl[-1], nc[-1] = o, ln, c
-            continue
-        if ln == nl[-1] and c == nc[-1] + (o - no[-1]):
-            continue
-        no.append(o)
-        nl.append(ln)
-        nc.append(c)
-    return LText(lt.text, no, nl, nc)

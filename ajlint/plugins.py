@@ -55,10 +55,24 @@ def make_manager(load_entry_points: bool = True, extra_plugins=()) -> tuple[plug
     return pm, warnings
 
 
+def _call_each(pm: pluggy.PluginManager, hook_name: str, warnings: list[str]) -> list:
+    """Call every plugin's implementation of a hook on its own, so that one plugin that raises is
+    reported as a warning instead of taking the others down. Built-ins come first."""
+    results = []
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    for impl in sorted(impls, key=lambda i: i.plugin_name != "builtin"):
+        try:
+            results.append(impl.function())
+        except Exception as exc:
+            warnings.append(f"plugin {impl.plugin_name!r} failed in {hook_name} and was skipped: "
+                            f"{type(exc).__name__}: {exc}")
+    return results
+
+
 def build_registry(pm: pluggy.PluginManager, warnings: list[str] | None = None) -> Registry:
     reg = Registry(pm=pm, warnings=list(warnings or []))
     seen: dict[str, str] = {}
-    for plugin_rules in pm.hook.ajlint_rules():
+    for plugin_rules in _call_each(pm, "ajlint_rules", reg.warnings):
         for rule in plugin_rules or []:
             problems = rule.problems() if isinstance(rule, type) and issubclass(rule, Rule) else ["not a Rule subclass"]
             code = getattr(rule, "code", "?")
@@ -72,10 +86,10 @@ def build_registry(pm: pluggy.PluginManager, warnings: list[str] | None = None) 
             seen[code] = rule.name
             reg.rules.append(rule)
     reg.rules.sort(key=lambda r: r.code)
-    for plugin_readers in pm.hook.ajlint_readers():
+    for plugin_readers in _call_each(pm, "ajlint_readers", reg.warnings):
         reg.readers.extend(plugin_readers or [])
-    # pluggy calls the most recently registered plugin first: let built-in formats be overridden
-    for plugin_reporters in reversed(pm.hook.ajlint_reporters()):
+    # built-ins first, so that a plugin can override a built-in format by name
+    for plugin_reporters in _call_each(pm, "ajlint_reporters", reg.warnings):
         for rep in plugin_reporters or []:
             reg.reporters[rep.name] = rep
     return reg

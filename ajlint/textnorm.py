@@ -76,9 +76,13 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(ocr_fold(a), ocr_fold(b))
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=131072)
 def squash(s: str) -> str:
     """OCR-folded with whitespace and punctuation removed: for comparing headings."""
-    return "".join(ch for ch in ocr_fold(s) if ch.isalnum())
+    return _NON_ALNUM.sub("", ocr_fold(s))
 
 
 def lost_diacritics(written: str, correct: str) -> bool:

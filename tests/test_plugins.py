@@ -137,3 +137,15 @@ def test_every_registered_rule_is_complete():
     pm, _ = make_manager()
     for rule in build_registry(pm).rules:
         assert rule.problems() == [], rule.code
+
+
+def test_plugin_hook_that_raises_is_a_warning():
+    class Raising:
+        @hookimpl
+        def ajlint_rules(self):
+            raise RuntimeError("boom")
+
+    pm, warnings = make_manager(extra_plugins=[("raising", Raising())])
+    reg = build_registry(pm, warnings)
+    assert any("raising" in w and "RuntimeError: boom" in w for w in reg.warnings)
+    assert "AJ004" in {r.code for r in reg.rules}

@@ -50,11 +50,17 @@ class Row:
 
     @property
     def blank(self) -> bool:
-        return all(not it.text.text.strip() for cell in self.cells for it in cell)
+        b = self.__dict__.get("_blank")
+        if b is None:
+            b = self.__dict__["_blank"] = all(not it.text.text.strip() for cell in self.cells for it in cell)
+        return b
 
     @property
     def items(self) -> list[Item]:
-        return [it for cell in self.cells for it in cell]
+        its = self.__dict__.get("_items")
+        if its is None:
+            its = self.__dict__["_items"] = [it for cell in self.cells for it in cell]
+        return its
 
     @property
     def text(self) -> LText:
@@ -69,8 +75,17 @@ class Row:
         return len(self.cells) > 1
 
 
+_MARKUP = re.compile(r"[<*_&]")
+
+
 def split_items(cell: LText, allow_line_bullet: bool = True) -> list[Item]:
     """Split one cell's raw text into items: strip tags and emphasis, split at list boundaries."""
+    if not _MARKUP.search(cell.text):  # the common case: plain text, no markup to strip
+        if not cell.text.strip():
+            return []
+        plain: list[Item] = []
+        _append_bulleted(plain, cell, allow_line_bullet)
+        return [it for it in plain if it.text.text.strip() or it.bullet]
     items: list[Item] = []
     pieces: list[LText] = []
 
@@ -118,7 +133,12 @@ def _append_bulleted(items: list[Item], lt: LText, allow_line_bullet: bool) -> N
         items.append(Item(part.strip(), bullet))
 
 
+_ANY_STRONG = re.compile("[" + re.escape(STRONG_BULLETS) + "]")
+
+
 def _split_inner_bullets(lt: LText) -> list[tuple[str | None, LText]]:
+    if not _ANY_STRONG.search(lt.text):
+        return [(None, lt)] if lt.text.strip() else []
     out: list[tuple[str | None, LText]] = []
     last = 0
     bullet: str | None = None
@@ -164,7 +184,21 @@ def rows_from_text(text: str) -> list[Row]:
     return rows
 
 
+_PLAIN_LINE = re.compile(r"^[^\t|<*_&#" + re.escape(STRONG_BULLETS) + r"]*$")
+
+
 def _row_from_line(line: str, n: int) -> Row:
+    if not line.strip():
+        return Row(n, [[]])
+    if _PLAIN_LINE.match(line):
+        # the common case in text: no table, no markup, at most a bullet at the start
+        stripped = line.strip()
+        col = line.index(stripped[0]) + 1
+        lt = LText.at(stripped, n, col)
+        m = _LINE_BULLET_RX.match(stripped)
+        if m and m.end() < len(stripped):
+            return Row(n, [[Item(lt[m.end():].strip(), m.group(1))]], source=lt)
+        return Row(n, [[Item(lt)]], source=lt)
     lt = LText.at(line, n, 1)
     if _PIPE_SEP.match(line) and "|" in line:
         return Row(n, [], table="pipe-sep")
@@ -188,19 +222,15 @@ def _row_from_line(line: str, n: int) -> Row:
     return Row(n, [split_items(lt)], heading_level=level, source=lt)
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def _split_pipes(lt: LText) -> list[LText]:
     out = []
     last = 0
-    t = lt.text
-    i = 0
-    while i < len(t):
-        if t[i] == "\\":
-            i += 2
-            continue
-        if t[i] == "|":
-            out.append(lt[last:i])
-            last = i + 1
-        i += 1
+    for m in _UNESCAPED_PIPE.finditer(lt.text):
+        out.append(lt[last:m.start()])
+        last = m.end()
     out.append(lt[last:])
     return out
 
