@@ -23,6 +23,21 @@ class _Strict(BaseModel):
 class KindTerms(_Strict):
     markers: list[str] = Field(default_factory=list, description="Phrases that by themselves decide the kind")
     terms: list[str] = Field(default_factory=list, description="Words of this vocabulary")
+    text_terms: list[str] = Field(
+        default_factory=list,
+        description="Word beginnings that belong to this vocabulary wherever they are written (AJ107), "
+                    "e.g. 'ametikoh' for ametikoht, ametikoha, ametikohale",
+    )
+    heading_terms: list[str] = Field(
+        default_factory=list,
+        description="Word beginnings that belong to this vocabulary in headings and labels only; in running "
+                    "text they are ordinary words (AJ107)",
+    )
+    equivalents: dict[str, str] = Field(
+        default_factory=dict,
+        description="Word beginning of another vocabulary -> this vocabulary's word beginning, suggested "
+                    "as an unsafe fix (AJ107), e.g. 'ametikoh' = 'töökoh'",
+    )
 
 
 class TermsFile(_Strict):

@@ -250,7 +250,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
 
     # 2. sections
     parts: list[_SectionRows] = [_SectionRows(None)]
-    stray_number: tuple[str, Row] | None = None
+    stray_number: tuple[str, LText] | None = None
     for i, row in enumerate(rows[:sig_start]):
         if row.blank:
             parts[-1].rows.append(row)
@@ -259,16 +259,17 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
         if len(row.cells) == 1 and len(items) == 1:
             t = items[0].text
             if _STRAY_NUM.match(t.text):
-                stray_number = (t.text.strip(), row)
+                stray_number = (t.text.strip(), t.strip())
                 continue
             h = m.heading(t.text)
             if h is not None:
                 num, match = h
                 lt = t.strip()
-                if num is None and stray_number is not None:
-                    num = stray_number[0]
-                stray_number = None
                 hm = _SECTION_NUM.match(lt.text)
+                num_lt = lt[hm.start("num"):hm.end("num")] if hm else None
+                if num is None and stray_number is not None:
+                    num, num_lt = stray_number
+                stray_number = None
                 heading_lt = lt[hm.end():] if hm else lt
                 heading_lt = heading_lt.strip(" *:#_")
                 spec: SectionSpec = match.spec  # type: ignore[assignment]
@@ -282,6 +283,8 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
                         exact=match.exact,
                         score=round(match.score, 1),
                         ocr_folded=match.exact and lost_diacritics(heading_lt.text, match.variant),
+                        heading_location=Located.of(heading_lt),
+                        number_location=Located.of(num_lt) if num_lt is not None and num else None,
                     )
                 )
                 parts.append(_SectionRows(spec))
@@ -299,7 +302,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
             if t is not None:
                 jd.purpose = t
         elif key == "duties":
-            jd.duties.extend(_duties(part.rows, m))
+            jd.duties.extend(_duties(part.rows, m, jd.unassigned_results))
         elif key == "rights":
             jd.rights.extend(_texts(_logical_items(part.rows, m)))
         elif key == "responsibilities":
@@ -627,11 +630,15 @@ def _assign(h: _LabelHit, jd: JobDescription) -> None:
         jd.purpose = Text.from_lt(value) if value.text else None
     elif key == "manager":
         refs = split_refs(value) if fold(value.text).strip() not in _NONE_VALUES else []
+        if value.text and not refs and key not in jd.none_fields:
+            jd.none_fields.append(key)
         jd.manager = _ref(refs[0]) if len(refs) == 1 else (_ref(value.strip(" .")) if refs else None)
     elif key in ("substitutes", "substitutes_for", "direct_reports"):
         if fold(value.text).strip(" .") in _NONE_VALUES:
             if key == "direct_reports":
                 jd.direct_reports_none = True
+            if key not in jd.none_fields:
+                jd.none_fields.append(key)
             return
         getattr(jd, key).extend(_ref(p) for p in split_refs(value))
 
@@ -699,8 +706,9 @@ def _is_intro(lt: LText, m: Matcher | None) -> bool:
 
 # -- duties --------------------------------------------------------------------------------------------
 
-def _duties(rows: list[Row], m: Matcher) -> list[Duty]:
+def _duties(rows: list[Row], m: Matcher, unassigned: list[Text] | None = None) -> list[Duty]:
     duties: list[dict] = []
+    orphans: list[list[LText]] = []  # results that come before any duty
     state = {"phase": None, "items_bullet": None, "blank": False}
 
     def new_duty(num_m, text: LText, origin: LText):
@@ -718,13 +726,30 @@ def _duties(rows: list[Row], m: Matcher) -> list[Duty]:
                                     if r.cell_text(i).text.strip()):
             continue
         if len(r.cells) > 1:
+            if not duties and not any(it.text.text.strip() for it in r.cells[0]):
+                for cell in r.cells[1:]:
+                    for it in cell:
+                        if not it.text.text.strip():
+                            continue
+                        if it.bullet or not orphans:
+                            orphans.append([it.text])
+                        else:
+                            orphans[-1].append(it.text)
             _duty_table_row(r, duties, new_duty)
             state["phase"] = "results"
             state["blank"] = False
             continue
         for it in r.items:
+            if not duties and _DUTY_NUM.match(it.text.text) is None:
+                if it.bullet:
+                    orphans.append([it.text])
+                elif orphans and it.text.text[:1].islower():
+                    orphans[-1].append(it.text)
+                continue
             _duty_text_item(it, duties, new_duty, state)
         state["blank"] = False
+    if unassigned is not None:
+        unassigned.extend(Text.from_lt(smart_join(o)) for o in orphans)
     out = []
     for d in duties:
         text = smart_join(d["text"]) if d["text"] else d["origin"][:0]

@@ -95,6 +95,12 @@ class Section(Located):
     exact: bool = Field(description="True when it matches the variant after case and diacritic folding")
     score: float = Field(description="Similarity to the variant, 0-100")
     ocr_folded: bool = Field(default=False, description="True when only OCR-style damage separates it")
+    heading_location: Located | None = Field(
+        default=None, description="Where the heading words are, without the number and markup"
+    )
+    number_location: Located | None = Field(
+        default=None, description="Where the section number is (it may stand on a line of its own)"
+    )
 
 
 class Label(Located):
@@ -147,8 +153,15 @@ class JobDescription(BaseModel):
     )
     direct_reports: list[PositionRef] = Field(default_factory=list)
     direct_reports_none: bool = Field(default=False, description="Alluvad written as '-' (none)")
+    none_fields: list[str] = Field(
+        default_factory=list,
+        description="Keys of the general part's fields whose value was written as none ('-', 'puudub')",
+    )
     purpose: Text | None = None
     duties: list[Duty] = Field(default_factory=list)
+    unassigned_results: list[Text] = Field(
+        default_factory=list, description="Expected results that stand before any duty (a result with no duty)"
+    )
     rights: list[Text] = Field(default_factory=list)
     responsibilities: list[Text] = Field(default_factory=list)
     equipment: list[Text] = Field(default_factory=list)
