@@ -16,6 +16,8 @@ from ajlint.textnorm import squash
 
 # evidence needed to call a file a job description: distinct headings, labels or markers recognised
 MIN_EVIDENCE = 3
+# short rows searched for labels and markers when detecting the profile (the general part is on top)
+LABEL_ROWS = 60
 
 
 @dataclass
@@ -97,6 +99,7 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
     """The profile whose headings, labels and markers the document shows most of."""
     subs, heads = _key_index(profiles)
     found: dict[str, set[str]] = {name: set() for name in profiles}
+    scanned = 0
     for r in rows:
         if r.blank:
             continue
@@ -104,10 +107,12 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
         if len(t) > 200 or len(t.split()) > 14:
             continue
         s = squash(t)
-        for k, names in subs:
-            if k in s:
-                for name in names:
-                    found[name].add("l:" + k)
+        scanned += 1
+        if scanned <= LABEL_ROWS:  # labels and markers stand near the top; headings anywhere
+            for k, names in subs:
+                if k in s:
+                    for name in names:
+                        found[name].add("l:" + k)
         stripped = s.lstrip("0123456789")
         for name in heads.get(stripped, ()):
             found[name].add("h:" + stripped)
