@@ -165,3 +165,14 @@ def test_page_break_continues_a_pipe_table():
     doc = read_document(FIXTURES / "004_d7ebda7c62b62982.txt", "004", REG.readers)
     d32 = next(d for d in doc.model.duties if d.number == "3.2")
     assert len(d32.results) == 7 and d32.results[4].line == 35
+
+
+def test_empty_tab_cell_keeps_its_column(tmp_path):
+    # 1.4 Kes asendab left empty: 1.5's value must stay 1.5's
+    doc = parse_text(tmp_path, "AMETIJUHEND\n\n1. ÜLDOSA\n\n1.1 Ametinimetus\t1.2 Struktuuriüksus\n"
+                     "Jurist\tÕigusosakond\n\n1.3 Vahetu juht\t1.4 Kes asendab\t1.5 Keda asendab\n"
+                     "Osakonna juhataja\t\tVanemjuristi\n" + TAIL)
+    m = doc.model
+    assert m.manager.text == "Osakonna juhataja"
+    assert m.substitutes == []
+    assert refs(m.substitutes_for) == ["Vanemjuristi"] and m.substitutes_for[0].column == 20

@@ -213,10 +213,12 @@ def _row_from_line(line: str, n: int) -> Row:
         level = len(hm.group(1))
         lt = lt[hm.end():]
     if "\t" in lt.text.strip():
-        raw_cells = lt.split(r"\t+")
-        cells = [split_items(c) for c in raw_cells]
-        cells = [c for c in cells if c] or [[]]
-        if len(cells) > 1:
+        # one tab, one cell: an empty cell keeps its column (an empty 1.4 must not shift 1.5 left);
+        # empty cells at the end of the line are dropped
+        cells = [split_items(c) for c in lt.split(r"\t")]
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        if sum(1 for c in cells if c) > 1 or (len(cells) > 1 and not cells[0]):
             return Row(n, cells, table="tab", heading_level=level, source=lt)
         return Row(n, cells, heading_level=level, source=lt)
     return Row(n, [split_items(lt)], heading_level=level, source=lt)
