@@ -46,6 +46,7 @@ _WORD = re.compile(r"\S+")
 _TERMINAL = ".;:!?"
 _OCR_WORD = re.compile(r"\b[^\W\d_]+[0-9@][^\W_]*\b|\b[^\W\d_]*[0-9@][^\W\d_]+\b")
 _LEVEL_TOKEN = re.compile(r"^[A-Fa-f][1-6]\b")
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
 
 
 # -- matching --------------------------------------------------------------------------------------
@@ -1024,6 +1025,8 @@ def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
                            end_column=lb.end_column))
     for r in rows:
         for it in r.items:
+            if not _DIGIT_OR_AT.search(it.text.text):  # most lines: nothing OCR-like to look at
+                continue
             for mm in _OCR_WORD.finditer(it.text.text):
                 w = mm.group(0)
                 if _LEVEL_TOKEN.match(w) or any(c.isdigit() for c in w[:1]):
