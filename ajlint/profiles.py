@@ -7,14 +7,14 @@ another and override its tables.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
+from ajlint.datafiles import DataFileError, load_toml_model
 from ajlint.textnorm import squash
 
 SectionKey = Literal[
@@ -109,19 +109,9 @@ def _profile_files(extra: tuple[Path, ...] = ()) -> list[Path]:
 
 def _load_file(path: Path) -> ProfileFile:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path.name}: cannot read profile: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path.name}: not valid TOML: {exc}") from None
-    try:
-        return ProfileFile.model_validate(raw)
-    except ValidationError as exc:
-        msgs = []
-        for err in exc.errors():
-            loc = ".".join(str(p) for p in err["loc"])
-            msgs.append(f"{path.name}: key '{loc}': {err['msg']}")
-        raise ProfileError("; ".join(msgs)) from None
+        return load_toml_model(path, ProfileFile)  # type: ignore[return-value]
+    except DataFileError as exc:
+        raise ProfileError(str(exc)) from None
 
 
 @lru_cache(maxsize=8)
