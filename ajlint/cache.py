@@ -85,6 +85,7 @@ def diag_to_json(d: Diagnostic) -> dict:
         "code": d.code, "rule": d.rule, "severity": d.severity.value,
         "message": [d.message.en, d.message.et], "args": _jsonable(d.args),
         "span": list(d.span), "section": d.section, "locator": d.locator, "related": _jsonable(d.related),
+        "sensitive": d.sensitive,
         "fix": None if d.fix is None else {
             "applicability": d.fix.applicability, "description": d.fix.description,
             "edits": [[e.start, e.end, e.replacement] for e in d.fix.edits],
@@ -98,7 +99,8 @@ def diag_from_json(path: str, j: dict) -> Diagnostic:
         fix = Fix(tuple(Edit(*e) for e in j["fix"]["edits"]), j["fix"]["applicability"], j["fix"]["description"])
     return Diagnostic(path=path, code=j["code"], rule=j["rule"], severity=Severity(j["severity"]),
                       message=Message(*j["message"]), args=j["args"], span=Span(*j["span"]),
-                      section=j["section"], fix=fix, locator=j["locator"], related=j["related"] or [])
+                      section=j["section"], fix=fix, locator=j["locator"], related=j["related"] or [],
+                      sensitive=j.get("sensitive", False))
 
 
 @dataclass

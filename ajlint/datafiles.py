@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -46,14 +47,109 @@ class TermsFile(_Strict):
     kinds: dict[str, KindTerms]
 
 
+CEFR_LEVEL = r"^[ABC][12]$"
+
+
+class KeelWords(_Strict):
+    endings: list[str] = Field(
+        default_factory=list,
+        description="Case endings of 'keel' and of the adjective '-keelne', folded (keel, keelt, keelne …)",
+    )
+    compounds: list[str] = Field(
+        default_factory=list,
+        description="Nouns compounded after 'keele'/'keelte' that still name the language (keeleoskus)",
+    )
+
+
+class LevelNotation(_Strict):
+    level_words: list[str] = Field(default_factory=lambda: ["tase"], description="Word beginnings of 'tase'")
+    category_words: list[str] = Field(
+        default_factory=lambda: ["kategooria"], description="Word beginnings of a legacy category word"
+    )
+    fix_word: str = Field(default="tasemel", description="The 'tase' word a fix writes where there was none")
+    preferred: Literal["tase-first", "level-hyphen", "level-space", "bare"] = Field(
+        default="tase-first",
+        description="Preferred notation (AJ306): tase-first 'tasemel C1', level-hyphen 'C1-tasemel', "
+                    "level-space 'C1 tasemel', bare 'C1'",
+    )
+    profiles: dict[str, Literal["tase-first", "level-hyphen", "level-space", "bare"]] = Field(
+        default_factory=dict, description="Profile name → its preferred notation (overrides 'preferred')"
+    )
+
+
+class VagueLevels(_Strict):
+    phrases: list[str] = Field(
+        default_factory=list, description="Phrases that describe a level without naming one ('heal tasemel')"
+    )
+
+
+class UnknownLanguages(_Strict):
+    min_similarity: int = Field(
+        default=75, ge=0, le=100,
+        description="A word in a language's place is reported (AJ305) when at least this similar to a known "
+                    "language",
+    )
+    not_languages: list[str] = Field(
+        default_factory=list, description="Words that may stand before 'keel' without naming a language"
+    )
+
+
+class EstonianPolicy(_Strict):
+    language: str = Field(default="eesti", description="The language the Estonian rules check")
+    maximum: str = Field(
+        default="C1", pattern=CEFR_LEVEL,
+        description="Law: the highest Estonian level an employer may require (regulation no. 84, 2014)",
+    )
+    minimum_higher_education: str = Field(
+        default="C1", pattern=CEFR_LEVEL,
+        description="Policy, not law: the minimum Estonian level when the position requires higher education",
+    )
+    minimum_other: str = Field(
+        default="B1", pattern=CEFR_LEVEL, description="Policy, not law: the minimum Estonian level otherwise"
+    )
+    higher_education_words: list[str] = Field(
+        default_factory=list, description="Word beginnings in Haridus that mean higher education"
+    )
+    soft_words: list[str] = Field(
+        default_factory=list, description="Words before them that make the education only preferred"
+    )
+
+
 class LanguagesFile(_Strict):
     """rules/languages.toml: language names and level words."""
 
     levels: list[str]
     minimum_words: list[str] = Field(default_factory=list)
     qualifier_words: list[str] = Field(default_factory=list)
+    trailing_qualifier_words: list[str] = Field(
+        default_factory=list,
+        description="Qualifier words written after the language they qualify ('… on eeliseks')",
+    )
     legacy: dict[str, str] = Field(default_factory=dict, description="Legacy level word → CEFR level")
     languages: dict[str, list[str]] = Field(description="Nominative name → the forms it is written in")
+    compound_stems: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Nominative name → stems it takes in a compound with 'keel' (ingliskeelne, riigikeel)",
+    )
+    generic: dict[str, str] = Field(
+        default_factory=dict,
+        description="Stem of a compound with 'keel' that names no particular language → the name a "
+                    "requirement keeps ('võõr' = 'võõrkeel')",
+    )
+    keel: KeelWords = Field(default_factory=lambda: KeelWords(), description="The forms of 'keel' (language)")
+    levels_notation: LevelNotation = Field(
+        default_factory=lambda: LevelNotation(), description="Level notations (AJ306) and the 'tase' words"
+    )
+    legacy_categories: dict[str, str] = Field(
+        default_factory=dict, description="Legacy category letter (before 1999, A–F) → statutory CEFR level"
+    )
+    vague: VagueLevels = Field(default_factory=lambda: VagueLevels(), description="Words that describe no level")
+    unknown: UnknownLanguages = Field(
+        default_factory=lambda: UnknownLanguages(), description="When a word is reported as an unknown language"
+    )
+    estonian: EstonianPolicy = Field(
+        default_factory=lambda: EstonianPolicy(), description="The Estonian requirement: law and policy (AJ304)"
+    )
 
 
 def load_toml_model(path: Path, model: type[BaseModel]) -> BaseModel:

@@ -70,6 +70,8 @@ class Diagnostic:
     fix: Fix | None = None
     locator: str | None = None
     related: list[dict[str, Any]] = field(default_factory=list)
+    #: the marked text is personal data: reporters must not quote it
+    sensitive: bool = False
 
     def text(self, lang: str = "en") -> str:
         return self.message.render(lang, self.args)

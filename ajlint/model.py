@@ -66,6 +66,33 @@ class LanguageRequirement(Located):
     minimum: bool = Field(default=False, description="True when written as 'vähemalt' (at least)")
     qualifier: str | None = Field(default=None, description="E.g. 'soovitavalt'")
     text: str = Field(description="The phrase the requirement was read from")
+    known: bool = Field(
+        default=True,
+        description="False when the word in the language's place is no known language ('inglse'); "
+                    "'language' then holds that word in lower case",
+    )
+    language_location: Located | None = Field(default=None, description="Where the language's name is")
+    level_kind: Literal["cefr", "invalid", "legacy", "category"] | None = Field(
+        default=None,
+        description="cefr (A1–C2), invalid ('C3', 'B'), legacy ('kõrgtase') or category (legacy 'A'–'F')",
+    )
+    cefr: str | None = Field(
+        default=None,
+        description="The CEFR level the level stands for: itself when valid, the statutory equivalent of a "
+                    "legacy term or category (Language Act § 28⁴)",
+    )
+    level_location: Located | None = Field(default=None, description="Where the level token is ('C1')")
+    notation: Literal["tase-first", "level-hyphen", "level-space", "bare"] | None = Field(
+        default=None,
+        description="How the level is written: 'tasemel C1', 'C1-tasemel', 'C1 tasemel' or a bare 'C1'",
+    )
+    notation_location: Located | None = Field(
+        default=None, description="Where the whole level phrase is ('tasemel C1', 'C1-tase')"
+    )
+    notation_word: str | None = Field(default=None, description="The 'tase' word as written ('tasemel')")
+    vague: str | None = Field(
+        default=None, description="A phrase that describes a level without naming one ('heal tasemel')"
+    )
 
 
 class Requirements(BaseModel):

@@ -33,6 +33,8 @@ class Rule:
     fixable: ClassVar[bool] = False
     #: False for opt-in rules, which run only when selected explicitly (select / extend-select)
     default_enabled: ClassVar[bool] = True
+    #: True when the text a finding marks is personal data that reporters must not quote
+    sensitive: ClassVar[bool] = False
     messages: ClassVar[dict[str, Message]] = {}
     #: options a rule reads from configuration (``[tool.ajlint.options]``), with their defaults
     option_defaults: ClassVar[dict[str, Any]] = {}
@@ -68,6 +70,7 @@ class Rule:
             span=to_span(where, doc),
             section=section,
             fix=fix,
+            sensitive=self.sensitive,
         )
 
     @classmethod

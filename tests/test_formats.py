@@ -154,3 +154,14 @@ def test_reporter_plugin(cli, monkeypatch):
     monkeypatch.setattr(plugins, "default_registry", lambda extra_plugins=(): real([*extra_plugins, ("p", P())]))
     code, out, _ = cli("check", "--format", "count", "--select", "AJ004,AJ005", SEEDS[1])
     assert out.strip() == "2"  # seed 001: AJ004 and AJ005
+
+
+def test_personal_data_is_not_quoted_in_the_source_line(cli, tmp_path):
+    # 37605030299 is a valid isikukood (check digit 9); the full output must never show it
+    doc = tmp_path / "ik.md"
+    text = next(p for p in SEEDS if p.name.startswith("004")).read_text(encoding="utf-8")
+    doc.write_text(text.replace("Omab õigust:", "Omab õigust (isikukood 37605030299):"), encoding="utf-8")
+    code, out, _ = cli("check", "--color", "never", "--select", "AJ601", doc)
+    assert "AJ601" in out and code == 1
+    assert "37605030299" not in out
+    assert "•••••••0299" in out

@@ -36,6 +36,8 @@ def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO
         doc = by_path.get(dg.path)
         if show_source and doc is not None and doc.text is not None and 0 < s.line <= len(doc.lines):
             line = doc.lines[s.line - 1].replace("\t", " ")
+            if dg.sensitive:  # personal data is never printed again, not even in the quoted line
+                line = mask_span(line, s.column, s.end_column if s.end_line == s.line else len(line) + 1)
             if line.strip():
                 width = len(str(s.line))
                 shown, offset = _window(line, s.column)
@@ -46,6 +48,21 @@ def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO
                 console.print(Text(f"  {' ' * width} │ ", style="dim")
                               + Text(" " * start + "^" * length, style=_STYLE[dg.severity]))
     console.print(escape(summary_line(diags, len(docs), lang)))
+
+
+def mask_span(line: str, column: int, end_column: int, keep: int = 4) -> str:
+    """The line with the span's characters masked, all but the last ``keep`` letters or digits."""
+    start, end = max(column - 1, 0), max(end_column - 1, column - 1)
+    span = line[start:end]
+    visible = sum(1 for c in span if c.isalnum())
+    out, seen = [], 0
+    for c in span:
+        if c.isalnum():
+            seen += 1
+            out.append(c if seen > visible - keep else "•")
+        else:
+            out.append(c)
+    return line[:start] + "".join(out) + line[end:]
 
 
 def _window(line: str, column: int, width: int = 160) -> tuple[str, int]:

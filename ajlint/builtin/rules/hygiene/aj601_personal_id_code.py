@@ -80,6 +80,7 @@ class PersonalIdCode(Rule):
 
     code = "AJ601"
     name = "personal-id-code"
+    sensitive = True  # reporters must not quote the code
     severity = Severity.ERROR
     messages = {
         "code": Message(
