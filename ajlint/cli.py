@@ -213,7 +213,7 @@ class _Setup:
         from ajlint.data import data_dir
 
         root = self.cfg.root if self.cfg.path is not None else Path.cwd()
-        data = [data_dir("rules"), *self.rule_data.rule_files, *self.rule_data.profile_paths]
+        data = [data_dir("rules"), *self.rule_data.files()]
         return Cache(root), tree_hash(data) + code_fingerprint(self.registry.rules)
 
     def validate(self, selection) -> None:
@@ -270,8 +270,11 @@ def cmd_check(args) -> int:
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise _Usage("--jobs must be at least 1")
+    # family data from rule-data (an organisation's competency catalog …), unless the options set it
+    data_options = {k: v for k, v in setup.rule_data.options().items() if k not in setup.cfg.data.options}
     engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
-                    profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs)
+                    profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs,
+                    options=data_options or None)
     try:
         files = engine.discover(args.paths)
         setup.validate(selection)

@@ -28,3 +28,12 @@ def data_files() -> dict:
     for fam in families():
         out.update(getattr(fam, "DATA_FILES", {}))
     return out
+
+
+def rule_data_options() -> dict:
+    """File name → (rule option, "list" or "single"): family data an organisation may supply through
+    ``rule-data`` (a file of that name in a rule-data folder, or given directly)."""
+    out: dict = {}
+    for fam in families():
+        out.update(getattr(fam, "RULE_DATA_OPTIONS", {}))
+    return out

@@ -17,3 +17,7 @@ from ajlint.builtin.rules.competency.data import CompetencyCatalog, CompetencySi
 
 RULES = [CompetencyName, CompetencyWording, CompetencySet, MissingCompetency, DuplicateCompetency]
 DATA_FILES = {"competencies.toml": CompetencyCatalog, "competency-signals.toml": CompetencySignals}
+# an organisation's files of these names in a rule-data folder (or given by name) reach the rules as
+# these options: a catalog extends or replaces the shipped one, a signals file replaces it
+RULE_DATA_OPTIONS = {"competencies.toml": ("competency-catalog", "list"),
+                     "competency-signals.toml": ("competency-signals", "single")}
