@@ -92,6 +92,11 @@ class UnknownLanguages(_Strict):
     not_languages: list[str] = Field(
         default_factory=list, description="Words that may stand before 'keel' without naming a language"
     )
+    name_endings: list[str] = Field(
+        default_factory=list,
+        description="A word near no known language is taken for a language's name only when it ends in one of "
+                    "these (names before 'keel' are genitives: vietnami, eesti); empty: any word",
+    )
 
 
 class EstonianPolicy(_Strict):

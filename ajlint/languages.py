@@ -59,6 +59,7 @@ class LanguageData:
     qualifiers: dict[str, str]  # folded -> as listed
     trailing: frozenset[str]
     not_languages: frozenset[str]
+    name_endings: tuple[str, ...]
     min_similarity: int
     choices: tuple[str, ...]  # folded forms for fuzzy suggestions
     choice_names: tuple[str, ...]
@@ -115,6 +116,7 @@ def data() -> LanguageData:
         qualifiers=qualifiers,
         trailing=frozenset(fold(q) for q in raw.trailing_qualifier_words),
         not_languages=frozenset(fold(w) for w in raw.unknown.not_languages),
+        name_endings=tuple(fold(e) for e in raw.unknown.name_endings if e),
         min_similarity=raw.unknown.min_similarity,
         choices=tuple(choices),
         choice_names=tuple(names.get(c) or stems[c] for c in choices),
@@ -468,7 +470,7 @@ def _unknown(t: _Tok, d: LanguageData, strong_only: bool) -> _Member | None:
     best = process.extractOne(w, d.choices, scorer=fuzz.ratio) if len(w) >= 4 else None
     if best is not None and best[1] >= d.min_similarity:
         return _Member(t, w, known=False)
-    if strong_only:
+    if strong_only or (d.name_endings and not w.endswith(d.name_endings)):
         return None
     return _Member(t, w, known=False, weak=True)
 

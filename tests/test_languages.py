@@ -194,6 +194,42 @@ def test_at_least_forty_phrasings():
     assert len(PHRASINGS) >= 40
 
 
+# the 14 singular cases of "keel", some plural ones, and the adjective "-keelne"
+KEEL_FORMS = [
+    "keel", "keele", "keelt", "keelde", "keeles", "keelest", "keelele", "keelel", "keelelt", "keeleks",
+    "keeleni", "keelena", "keeleta", "keelega", "keeled", "keelte", "keeli", "keeltes", "keeltega",
+]
+
+
+@pytest.mark.parametrize("form", KEEL_FORMS)
+def test_every_case_form_of_keel(form):
+    (r,) = one(f"Suhtleb eesti {form} vähemalt tasemel B2.")
+    assert (r.language, r.level, r.minimum, r.language_location.column) == ("eesti", "B2", True, 9)
+
+
+@pytest.mark.parametrize("text,language,level", [
+    ("Eestikeelsete dokumentide koostamine tasemel C1.", "eesti", "C1"),
+    ("Ingliskeelne suhtlus tasemel B2.", "inglise", "B2"),
+    ("Venekeelse teksti mõistmine tasemel B1.", "vene", "B1"),
+    ("Prantsuskeelsetes läbirääkimistes osalemine tasemel B2.", "prantsuse", "B2"),
+    ("Soomekeelset kirjavahetust peab tasemel A2.", "soome", "A2"),
+    ("Riigikeele oskus tasemel C1.", "eesti", "C1"),
+])
+def test_keelne_compounds(text, language, level):
+    (r,) = one(text)
+    assert (r.language, r.known, r.level) == (language, True, level)
+
+
+@pytest.mark.parametrize("name", [
+    "eesti", "vene", "inglise", "saksa", "soome", "prantsuse", "läti", "leedu", "rootsi", "hispaania",
+    "itaalia", "ukraina", "poola", "norra", "taani", "hollandi", "portugali", "ungari", "tšehhi", "hiina",
+    "jaapani", "araabia", "kreeka", "türgi", "valgevene", "ladina",
+])
+def test_every_listed_language(name):
+    (r,) = one(f"Valdab {name} keelt tasemel B1.")
+    assert (r.language, r.known, r.level) == (name, True, "B1")
+
+
 @pytest.mark.parametrize("text,kind,cefr", [
     ("Valdab eesti keelt tasemel C1.", "cefr", "C1"),
     ("Valdab eesti keelt tasemel c1.", "cefr", "C1"),
@@ -249,9 +285,12 @@ def test_unknown_language_is_kept_with_its_location():
     # coordinated with a known language
     inglise, prantsse = one("Valdab inglise ja prantsse keelt tasemel B2.")
     assert inglise.known and not prantsse.known and prantsse.level == "B2"
-    # a word near no language is kept only when a level is given
-    (r,) = one("Valdab xyzabc keelt tasemel B1.")
-    assert not r.known and suggest("xyzabc") is None
+    # a word near no language is kept only when a level is given and it ends like a name (a vowel)
+    (r,) = one("Valdab vietnami keelt tasemel B1.")
+    assert not r.known and r.language == "vietnami" and suggest("vietnami") is None
+    assert one("Valdab vietnami keelt.") == []
+    assert one("Valdab nimetatud keelt tasemel B2.") == []
+    assert one("Valdab soravalt keelt tasemel C1.") == []
     assert one("Valdab enda keelt.") == []
 
 

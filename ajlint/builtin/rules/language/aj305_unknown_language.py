@@ -13,8 +13,9 @@ class UnknownLanguage(Rule):
         keelt``) or coordinated with a language (``inglise ja prantsse keelt``) — that is not in the
         list of languages (``rules/languages.toml``, every case form and diacritics ignored). When a
         known language is near, it is suggested (``inglse`` → inglise). A word before "keel" that is
-        near no language is reported only when the requirement has a level (``Valdab xyz keelt
-        tasemel B1``); ordinary words (``ametlikku keelt``, ``kirjalikus keeles``) are not names.
+        near no language is reported only when the requirement has a level and the word ends like a
+        name (``Valdab vietnami keelt tasemel B1``: a language missing from the list); ordinary words
+        (``ametlikku keelt``, ``nimetatud keelt``, ``kirjalikus keeles``) are not names.
 
     Why it matters
         A misspelt language cannot be matched by search, statistics or the Language Board's checks,
