@@ -40,6 +40,12 @@ class Document:
     cached_diags: list | None = field(default=None, repr=False)
     #: (settings key, content hash) under which to cache this document's results
     cache_slot: tuple[str, str] | None = field(default=None, repr=False)
+    #: binary formats: line of the rendering → [(first column, "paragraph 12" / "table 2, row 3, cell 2" /
+    #: "page 4")], where a person finds that text in the original (see :meth:`locator_at`)
+    locators: dict[int, list[tuple[int, str]]] | None = field(default=None, repr=False)
+    #: a container (``.asice``) with several documents: one document per signed file inside, each with
+    #: the path ``container.asice!/inner.docx`` (the engine checks the parts instead of the container)
+    parts: list["Document"] | None = field(default=None, repr=False)
     _lines: list[str] | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
@@ -48,6 +54,15 @@ class Document:
         if self._lines is None:
             self._lines = self.text.split("\n") if self.text is not None else []
         return self._lines
+
+    def locator_at(self, line: int, column: int = 1) -> str | None:
+        """Where (line, column) of the rendering is in the original file: ``paragraph 12``, ``table 2,
+        row 3, cell 2``, ``page 4`` (None for text formats, where line and column say it all)."""
+        if not self.locators:
+            return None
+        from ajlint.readers.rendering import locator_at
+
+        return locator_at(self.locators, line, column)
 
     def offset(self, line: int, column: int) -> int:
         """0-based character offset in ``text`` of a 1-based line and column (for fix edits)."""
@@ -129,7 +144,7 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
 def build(path: str, out: ReaderOutput, profile_name: str | None = None,
           profiles: dict[str, Profile] | None = None) -> Document:
     profiles = profiles if profiles is not None else load_profiles()
-    doc = Document(path=path, text=out.text, decoded=out.decoded)
+    doc = Document(path=path, text=out.text, decoded=out.decoded, locators=out.locators)
     if not out.text.strip():
         doc.not_job_description = "the file is empty"
         return doc
@@ -188,6 +203,8 @@ def document_from_bytes(data: bytes, path: Path, display: str, readers, profile_
                         profiles: dict[str, Profile] | None = None) -> Document:
     """A document from a file's content (also used by --fix to re-read fixed text)."""
     reader = pick_reader(path, data, readers)
+    if getattr(reader, "members", None) is not None:
+        return _container(reader, data, path, display, readers, profile_name, profiles)
     try:
         out = reader.read(data, display)
     except ReadError as exc:
@@ -207,4 +224,65 @@ def pick_reader(path: Path, data: bytes, readers):
     for r in readers:
         if ext in r.extensions:
             return r
-    return readers[0]
+    # nothing claimed it: the text reader says what the bytes are (plugins' readers come first)
+    return next((r for r in readers if getattr(r, "name", None) == "text"), readers[-1])
+
+
+MAX_CONTAINER_DEPTH = 2
+
+
+def _container(reader, data: bytes, path: Path, display: str, readers, profile_name: str | None,
+               profiles: dict[str, Profile] | None, depth: int = 1) -> Document:
+    """A container's documents (``reader.members`` gives each inner file's name and bytes), each read
+    with the reader that claims it and named ``container.asice!/inner.docx``, as the ``parts`` of a
+    document that keeps the container's own path (:func:`expand` replaces it by its parts)."""
+    try:
+        members = reader.members(data, display)
+    except ReadError as exc:
+        doc = Document(path=display, read_error=str(exc))
+        doc.file = path
+        return doc
+    parts: list[Document] = []
+    for name, blob in members:
+        inner = f"{display}!/{name}"
+        sub_reader = pick_reader(Path(name), blob, readers)
+        if getattr(sub_reader, "members", None) is not None:
+            if depth >= MAX_CONTAINER_DEPTH:
+                sub = Document(path=inner, read_error=f"a container nested more than {MAX_CONTAINER_DEPTH} "
+                                                      "deep is not opened")
+            else:
+                sub = _container(sub_reader, blob, Path(name), inner, readers, profile_name, profiles, depth + 1)
+        else:
+            sub = document_from_bytes(blob, Path(name), inner, readers, profile_name, profiles)
+        for d in sub.parts or [sub]:
+            d.file = path  # configuration and per-file ignores follow the container file
+            parts.append(d)
+    if not parts:
+        doc = Document(path=display, read_error="the container holds no document to check")
+        doc.file = path
+        return doc
+    if len(parts) == 1:
+        # one signed document (the usual case): the container shows it (``ajlint parse``), the engine
+        # checks the part, named container.asice!/inner.docx
+        p = parts[0]
+        doc = Document(path=display, text=p.text, model=p.model, profile=p.profile, read_error=p.read_error,
+                       not_job_description=p.not_job_description, locators=p.locators, parts=parts)
+    else:
+        names = ", ".join(d.path.rpartition("!/")[2] for d in parts)
+        doc = Document(path=display, parts=parts,
+                       not_job_description=f"a container of {len(parts)} documents ({names}); "
+                                           "'ajlint check' checks each of them")
+    doc.file = path
+    return doc
+
+
+def expand(docs: list[Document]) -> list[Document]:
+    """Documents with every container replaced by the documents inside it."""
+    if not any(d.parts for d in docs):
+        return docs
+    out: list[Document] = []
+    for d in docs:
+        for p in d.parts or [d]:
+            p.report = d.report
+            out.append(p)
+    return out

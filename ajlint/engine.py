@@ -23,7 +23,7 @@ from ajlint.config import (
     severity_override,
 )
 from ajlint.diagnostics import Diagnostic
-from ajlint.document import Document, read_document
+from ajlint.document import Document, expand, read_document
 from ajlint.ltext import Span
 from ajlint.plugins import Registry
 from ajlint.rule import Rule
@@ -260,7 +260,8 @@ class Engine:
             return doc
         doc = document_from_bytes(data, fp, disp, self.registry.readers, profile, self.profiles)
         self.reads += 1
-        doc.cache_slot = (key, digest)
+        if not doc.parts:  # a container's documents are checked (and not cached) one by one
+            doc.cache_slot = (key, digest)
         return doc
 
     def _store(self, doc: Document, diags: list[Diagnostic]) -> None:
@@ -280,6 +281,7 @@ class Engine:
                 "newline": d.newline,
             },
             "diags": [diag_to_json(x) for x in diags],
+            "locators": doc.locators,
         })
 
     # -- running -----------------------------------------------------------------------------------
@@ -321,6 +323,8 @@ class Engine:
                     dg.severity = override
                 if dg.section is None and doc.model is not None:
                     dg.section = doc.model.section_at(dg.span.line)
+                if dg.locator is None and doc.locators:
+                    dg.locator = doc.locator_at(dg.span.line, dg.span.column)
             out.extend(mine)
         out.sort(key=lambda d: d.sort_key)
         return out
@@ -403,7 +407,7 @@ class Engine:
             for doc in self.read([(fp, disp) for fp, disp in extra if disp not in seen]):
                 doc.report = False
                 docs.append(doc)
-        return docs
+        return expand(docs)  # a signed container's documents instead of the container
 
 
 _WORKER: "Engine | None" = None
@@ -454,6 +458,8 @@ def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict) -> Documen
         not_job_description=entry["not_job_description"],
         file=fp,
         decoded=decoded,
+        locators={int(k): [(c, s) for c, s in v] for k, v in entry["locators"].items()}
+        if entry.get("locators") else None,
     )
 
 

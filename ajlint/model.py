@@ -150,7 +150,9 @@ class LayoutGuess(Located):
 class DocumentInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format: str = Field(description="markdown, text, html")
+    format: str = Field(
+        description="markdown, text, html (text formats); docx, odt, pdf (binary formats, read into a text rendering)"
+    )
     encoding: str
     encoding_fallback: bool = False
     line_count: int

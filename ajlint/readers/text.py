@@ -25,6 +25,10 @@ class ReaderOutput:
     encoding_fallback: bool = False
     #: how the text was decoded, for writing fixes back byte for byte (text formats only)
     decoded: Decoded | None = None
+    #: binary formats: where each line of the rendering is in the original, for a person to find it —
+    #: line → [(first column, locator)], e.g. ``{12: [(1, "paragraph 9")], 14: [(1, "table 2, row 3, cell
+    #: 1"), (40, "table 2, row 3, cell 2")], 30: [(1, "page 2")]}``
+    locators: dict[int, list[tuple[int, str]]] | None = None
 
 
 class TextReader:
@@ -35,8 +39,9 @@ class TextReader:
         d = decode(data)
         if d.binary_kind:
             hint = {
-                "pdf": "PDF files are not read yet; save it as text, or extract its text layer first",
-                "zip": "Word, OpenDocument and signed-container files are not read yet; save it as text",
+                "pdf": "PDF files are read only with the pdf extra: pip install 'ajlint[pdf]'",
+                "zip": "a ZIP archive that is not a Word (.docx), OpenDocument (.odt) or signed (.asice, "
+                       ".bdoc) document",
                 "ole": "legacy .doc files are not read; save it as .docx or text",
                 "rtf": "RTF files are not read; save it as text",
                 "image": "an image has no text layer; OCR it first",

@@ -25,6 +25,8 @@ def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO
         s = dg.span
         head = Text()
         head.append(f"{dg.path}:{s.line}:{s.column}:", style="bold")
+        if dg.locator:  # where it is in a Word, OpenDocument or PDF original
+            head.append(f" ({dg.locator})", style="bold")
         head.append(" ")
         head.append(dg.severity.value, style=_STYLE[dg.severity])
         head.append(f" {dg.code} ", style="bold")
