@@ -20,9 +20,14 @@ def ajlint_rules():
 
 @hookimpl
 def ajlint_readers():
+    from ajlint.readers.asice import AsiceReader
+    from ajlint.readers.docx import DocxReader
+    from ajlint.readers.odt import OdtReader
+    from ajlint.readers.pdf import PdfReader
     from ajlint.readers.text import TextReader
 
-    return [TextReader()]
+    # binary readers claim a file by its content (sniff) before the text reader, which stays last
+    return [AsiceReader(), DocxReader(), OdtReader(), PdfReader(), TextReader()]
 
 
 @hookimpl
