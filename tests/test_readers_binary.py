@@ -428,6 +428,15 @@ def test_docx_locators(cli, registry, handmade_docx):
     assert (d["line"], d["column"], d["end_column"], d["locator"]) == (14, 25, 40, "table 2, row 4, cell 1")
 
 
+def test_fix_never_rewrites_a_binary_document(cli, tmp_path, handmade_docx):
+    p = tmp_path / "x.docx"
+    p.write_bytes(handmade_docx.read_bytes())
+    before = p.read_bytes()
+    code, out, err = cli("check", "--fix", "--unsafe-fixes", "--isolated", "--no-cache", p)
+    assert p.read_bytes() == before
+    assert "apply them by hand in the original" in err
+
+
 def test_docx_renamed_txt_is_read_as_word(cli, tmp_path, handmade_docx):
     p = tmp_path / "ametijuhend.txt"
     p.write_bytes(handmade_docx.read_bytes())
@@ -506,13 +515,16 @@ Inglise keelt vähemalt tasemel B1.
 """
 
 
-def _odt(body: str, styles: str = ODT_STYLES) -> bytes:
+def _odt_content_xml(body: str, styles: str = ODT_STYLES) -> str:
     from conftest_binary import ODT_NS
 
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS} office:version="1.3">'
-               f"<office:automatic-styles>{styles}</office:automatic-styles>"
-               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
-    return odt_bytes(content)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS} office:version="1.3">'
+            f"<office:automatic-styles>{styles}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+
+
+def _odt(body: str, styles: str = ODT_STYLES) -> bytes:
+    return odt_bytes(_odt_content_xml(body, styles))
 
 
 def test_odt_rendering_and_model(registry, tmp_path):
@@ -781,3 +793,86 @@ def test_odt_reader_refuses_other_zips():
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     with pytest.raises(ReadError, match="no content.xml"):
         OdtReader().read(buf.getvalue(), "tyhi.odt")
+
+
+# -- damaged files never stop the run -------------------------------------------------------------
+
+def _fuzz_inputs() -> dict[str, bytes]:
+    from conftest_binary import asice_bytes
+
+    word = _docx_package(_w(HANDMADE_BODY), STYLES, NUMBERING)
+    return {"x.docx": word, "x.odt": _odt(ODT_BODY), "x.asice": asice_bytes({"a.docx": word})}
+
+
+_FUZZ = _fuzz_inputs()
+
+
+@pytest.mark.parametrize("name", sorted(_FUZZ))
+def test_damaged_zip_documents_give_a_finding_not_a_crash(registry, name):
+    """Flipped bytes and truncation: the ZIP layer notices (CRC, structure) and says so."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from ajlint.document import document_from_bytes
+
+    original = _FUZZ[name]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.lists(st.tuples(st.integers(0, len(original) - 1), st.integers(0, 255)), min_size=1, max_size=12),
+           st.integers(min_value=len(original) // 2, max_value=len(original)))
+    def run(flips, cut):
+        data = bytearray(original[:cut])
+        for pos, value in flips:
+            if pos < len(data):
+                data[pos] = value
+        doc = document_from_bytes(bytes(data), Path(name), name, registry.readers)
+        assert doc.read_error or doc.model is not None or doc.not_job_description or doc.parts
+
+    run()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_odd_but_well_formed_xml_gives_a_finding_not_a_crash(registry, fmt):
+    """Well-formed XML in shapes no application writes (elements moved under others, duplicated or
+    dropped, attribute values replaced): the walkers read what they can or refuse, never crash."""
+    import copy
+    import xml.etree.ElementTree as ET
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from ajlint.document import document_from_bytes
+
+    source = _w(HANDMADE_BODY) if fmt == "docx" else _odt_content_xml(ODT_BODY)
+    values = st.sampled_from(["", "0", "-1", "99999999", "x", "restart", "continue", "bullet", "%9.%1", "\uf0b7",
+                              "true", "L1", "Pealkiri1", "a", "I"])
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.lists(st.tuples(st.sampled_from(["move", "copy", "drop", "attr"]), st.integers(0, 10**6),
+                              st.integers(0, 10**6), values), min_size=1, max_size=8))
+    def run(ops):
+        root = ET.fromstring(source.encode())
+        for op, a, b, value in ops:
+            nodes = list(root.iter())[1:]
+            parents = {c: p for p in root.iter() for c in p}
+            if not nodes:
+                break
+            x = nodes[a % len(nodes)]
+            y = nodes[b % len(nodes)]
+            if op == "drop":
+                parents[x].remove(x)
+            elif op == "copy":
+                parents[x].insert(0, copy.deepcopy(x))
+            elif op == "move" and x is not y and x not in list(y.iter()) and y not in list(x.iter()):
+                parents[x].remove(x)
+                y.append(x)
+            elif op == "attr":
+                for k in list(x.attrib)[:1] or ["{%s}val" % W]:
+                    x.set(k, value)
+        xml = ET.tostring(root, encoding="unicode")
+        data = _docx_package(xml, STYLES, NUMBERING) if fmt == "docx" else odt_bytes(xml)
+        doc = document_from_bytes(data, Path(f"x.{fmt}"), f"x.{fmt}", registry.readers)
+        assert doc.read_error or doc.model is not None or doc.not_job_description
+
+    run()
+

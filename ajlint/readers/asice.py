@@ -42,6 +42,10 @@ class AsiceReader:
             raise ReadError(str(exc)) from None
         except xmlsafe.XMLRefused as exc:
             raise ReadError(f"the signed container cannot be read safely: {exc}") from None
+        except ReadError:
+            raise
+        except Exception as exc:  # odd input must give a finding, never stop the run
+            raise ReadError(f"the signed container could not be read ({type(exc).__name__}: {exc})"[:300]) from None
 
     def _members(self, data: bytes) -> list[tuple[str, bytes]]:
         if not data.startswith(b"PK"):

@@ -161,6 +161,10 @@ class DocxReader:
             raise ReadError(f"the Word document cannot be read safely: {exc}") from None
         except RecursionError:
             raise ReadError("the Word document nests tables or elements too deeply to be read") from None
+        except ReadError:
+            raise
+        except Exception as exc:  # odd input must give a finding, never stop the run
+            raise ReadError(f"the Word document could not be read ({type(exc).__name__}: {exc})"[:300]) from None
 
 
 def _read(data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:

@@ -75,6 +75,10 @@ class OdtReader:
             raise ReadError(f"the OpenDocument file cannot be read safely: {exc}") from None
         except RecursionError:
             raise ReadError("the OpenDocument file nests lists or tables too deeply to be read") from None
+        except ReadError:
+            raise
+        except Exception as exc:  # odd input must give a finding, never stop the run
+            raise ReadError(f"the OpenDocument file could not be read ({type(exc).__name__}: {exc})"[:300]) from None
 
 
 def _read(data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:
