@@ -428,6 +428,27 @@ def test_docx_locators(cli, registry, handmade_docx):
     assert (d["line"], d["column"], d["end_column"], d["locator"]) == (14, 25, 40, "table 2, row 4, cell 1")
 
 
+def test_docx_list_through_a_list_style(registry, tmp_path):
+    """Word's list styles: the paragraph's list (numId 5) is an abstract list that only links to the
+    numbering style 'Loend', whose own list defines the levels (dashes here). A level no list defines
+    draws nothing."""
+    styles = STYLES.replace("</w:styles>", (
+        '<w:style w:type="numbering" w:styleId="Loend"><w:name w:val="Loend"/>'
+        '<w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style></w:styles>'))
+    numbering = NUMBERING.replace('<w:num w:numId="1">', (
+        '<w:abstractNum w:abstractNumId="20"><w:numStyleLink w:val="Loend"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="21"><w:styleLink w:val="Loend"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="bullet"/><w:lvlText w:val="–"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1">')).replace("</w:numbering>", (
+            '<w:num w:numId="5"><w:abstractNumId w:val="20"/></w:num>'
+            '<w:num w:numId="6"><w:abstractNumId w:val="21"/></w:num></w:numbering>'))
+    body = _p("ÕIGUSED", "Pealkiri1") + _p("saada infot;", num=(5, 0)) + _p("osaleda koolitustel.", num=(5, 3))
+    p = tmp_path / "loend.docx"
+    p.write_bytes(_docx_package(_w(body), styles, numbering))
+    doc = _rendering(registry, p)
+    assert doc.text == "1. ÕIGUSED\n– saada infot;\nosaleda koolitustel.\n"
+
+
 def test_fix_never_rewrites_a_binary_document(cli, tmp_path, handmade_docx):
     p = tmp_path / "x.docx"
     p.write_bytes(handmade_docx.read_bytes())

@@ -67,6 +67,18 @@ class _Numbering:
     nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId → (abstractId, overrides)
     counters: dict[str, list[int | None]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    #: abstractNumId → the numbering style it takes its levels from (``w:numStyleLink``)
+    links: dict[str, str] = field(default_factory=dict)
+    #: numbering style id → the numId that style defines (from styles.xml)
+    style_nums: dict[str, str] = field(default_factory=dict)
+
+    def _levels(self, abs_id: str) -> tuple[str, dict[int, _Level]]:
+        levels = self.abstract.get(abs_id, {})
+        if not levels and abs_id in self.links:  # a list style: follow it once
+            linked = self.nums.get(self.style_nums.get(self.links[abs_id], ""))
+            if linked is not None and self.abstract.get(linked[0]):
+                return linked[0], self.abstract[linked[0]]
+        return abs_id, levels
 
     def label(self, num_id: str, ilvl: int) -> tuple[str | None, str | None]:
         """(bullet, label) of a numbered paragraph; advances the list's counters."""
@@ -74,9 +86,11 @@ class _Numbering:
         if got is None:
             return None, None
         abs_id, overrides = got
-        levels = self.abstract.get(abs_id, {})
+        abs_id, levels = self._levels(abs_id)
         ilvl = min(max(ilvl, 0), 8)
-        lvl = levels.get(ilvl, _Level())
+        lvl = levels.get(ilvl)
+        if lvl is None:  # a level the list does not define: draw nothing rather than guess
+            return None, None
         if lvl.fmt == "bullet":
             ch = (lvl.text or "").strip()[:1]
             return _SYMBOL_BULLETS.get(ch, "•" if not ch or "\ue000" <= ch <= "\uf8ff" else ch), None
@@ -181,8 +195,9 @@ def _read(data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:
         raise ReadError(f"{main} is not a WordprocessingML document")
     w = _W(ns)
     rels = _part_rels(z, main)
-    styles = _styles(z, rels.get("styles", "word/styles.xml"), w)
+    styles, num_styles = _styles(z, rels.get("styles", "word/styles.xml"), w)
     numbering = _numbering(z, rels.get("numbering", "word/numbering.xml"), w)
+    numbering.style_nums = num_styles
     body = root.find(w("body"))
     r = Rendering()
     walker = _Walker(w, styles, numbering, r)
@@ -219,18 +234,27 @@ def _part_rels(z: zipsafe.SafeZip, part: str) -> dict[str, str]:
     return out
 
 
-def _styles(z: zipsafe.SafeZip, name: str | None, w: _W) -> dict[str, tuple[int, tuple[str, int] | None]]:
-    """Paragraph style id → (heading level or 0, inherited numbering (numId, ilvl) or None)."""
+def _styles(z: zipsafe.SafeZip, name: str | None, w: _W
+            ) -> tuple[dict[str, tuple[int, tuple[str, int] | None]], dict[str, str]]:
+    """Paragraph style id → (heading level or 0, inherited numbering (numId, ilvl) or None), and
+    numbering (list) style id → its numId."""
     found = z.find(name) if name else None
     if found is None:
-        return {}
+        return {}, {}
     root = xmlsafe.parse(z.read(found), found)
     raw: dict[str, _Style] = {}
+    num_styles: dict[str, str] = {}
     for st in root.iter(w("style")):
-        if st.get(w("type")) not in (None, "paragraph"):
-            continue
         sid = st.get(w("styleId"))
         if not sid:
+            continue
+        if st.get(w("type")) == "numbering":
+            ppr = st.find(w("pPr"))
+            num = _num_pr(ppr, w) if ppr is not None else None
+            if num is not None:
+                num_styles[sid] = num[0]
+            continue
+        if st.get(w("type")) not in (None, "paragraph"):
             continue
         s = _Style()
         el = st.find(w("name"))
@@ -268,7 +292,7 @@ def _styles(z: zipsafe.SafeZip, name: str | None, w: _W) -> dict[str, tuple[int,
         if not heading and outline is not None and outline < 9:
             heading = outline + 1
         out[sid] = (heading, num)
-    return out
+    return out, num_styles
 
 
 def _num_pr(ppr: ET.Element, w: _W) -> tuple[str, int] | None:
@@ -300,7 +324,11 @@ def _numbering(z: zipsafe.SafeZip, name: str | None, w: _W) -> _Numbering:
         levels: dict[int, _Level] = {}
         for lvl in an.findall(w("lvl")):
             levels[_int(lvl.get(w("ilvl")), 0)] = _level(lvl, w)
-        nb.abstract[an.get(w("abstractNumId"), "")] = levels
+        aid = an.get(w("abstractNumId"), "")
+        nb.abstract[aid] = levels
+        link = an.find(w("numStyleLink"))
+        if link is not None and link.get(w.val):
+            nb.links[aid] = link.get(w.val)  # type: ignore[assignment]
     for num in root.iter(w("num")):
         aid = num.find(w("abstractNumId"))
         overrides: dict[int, int] = {}
