@@ -449,6 +449,18 @@ def test_docx_list_through_a_list_style(registry, tmp_path):
     assert doc.text == "1. ÕIGUSED\n– saada infot;\nosaleda koolitustel.\n"
 
 
+def test_suppression_directive_in_a_word_document(cli, tmp_path):
+    """A reviewed exception is silenced in Word as in a text file: a paragraph of its own."""
+    body = HANDMADE_BODY + _p("# ajlint: disable-next-line=AJ701") + _p("Teadmised kirjavahetusest ministriumidele.")
+    p = tmp_path / "vaikne.docx"
+    p.write_bytes(_docx_package(_w(body), STYLES, NUMBERING))
+    hits = [(d["line"], d.get("locator")) for d in _check(cli, p) if d["code"] == "AJ701"]
+    # the directive is line 24 (paragraph 15): line 25 is silenced, duty 3.3 on line 14 is not
+    assert hits == [(14, "table 2, row 4, cell 1")]
+    m = read_document(p, p.name, default_registry().readers).model
+    assert not any("ajlint" in t.text for t in [m.requirements.languages_text, *m.knowledge] if t is not None)
+
+
 def test_fix_never_rewrites_a_binary_document(cli, tmp_path, handmade_docx):
     p = tmp_path / "x.docx"
     p.write_bytes(handmade_docx.read_bytes())

@@ -8,7 +8,8 @@ Line and column of every finding refer to this rendering (``ajlint parse --text 
   on that line, each becoming an :class:`~ajlint.readers.rows.Item` of its own (with its bullet), so
   the extractor sees list items exactly as it sees ``<li>`` items of a markdown cell; a one-column
   table is rendered as paragraphs;
-* an empty paragraph is an empty line.
+* an empty paragraph is an empty line; a paragraph that is a suppression directive
+  (``# ajlint: disable-next-line=AJ701``) stays on its line for the engine but is not content.
 
 Each line also gets its *locator* (``paragraph 12``, ``table 2, row 3, cell 2``, ``page 4``) by
 column, for the findings on it.
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ajlint.ltext import LText
-from ajlint.readers.rows import Item, Row, _append_bulleted
+from ajlint.readers.rows import _DIRECTIVE_LINE, Item, Row, _append_bulleted
 
 _TABS = re.compile(r"\t+")
 _CONTROL = {c: " " for c in range(32) if chr(c) not in "\t\n"}
@@ -72,7 +73,9 @@ class Rendering:
             self.lines.append(line)
             if locator:
                 self.locators[n] = [(1, locator)]
-            if not line.strip():
+            if not line.strip() or _DIRECTIVE_LINE.match(line):
+                # a "# ajlint: disable-next-line=…" paragraph silences findings, as in text files; it
+                # is not content
                 self.rows.append(Row(n, [[]], heading_level=p.heading))
                 continue
             whole = LText.at(line, n, 1)
