@@ -16,6 +16,8 @@ from ajlint.textnorm import squash
 
 # evidence needed to call a file a job description: distinct headings, labels or markers recognised
 MIN_EVIDENCE = 3
+# files larger than this are not read (AJ001 says so): a job description is a few hundred kilobytes
+MAX_FILE_BYTES = 50 * 1024 * 1024
 # short rows searched for labels and markers when detecting the profile (the general part is on top)
 LABEL_ROWS = 60
 
@@ -180,7 +182,7 @@ def build(path: str, out: ReaderOutput, profile_name: str | None = None,
 
 
 def read_document(path: Path, display: str, readers, profile_name: str | None = None,
-                  max_bytes: int = 50 * 1024 * 1024, profiles: dict[str, Profile] | None = None) -> Document:
+                  max_bytes: int = MAX_FILE_BYTES, profiles: dict[str, Profile] | None = None) -> Document:
     """Read ``path`` with the first reader that claims it; problems become document facts."""
     doc = _read(path, display, readers, profile_name, max_bytes, profiles)
     doc.file = path

@@ -23,7 +23,7 @@ from ajlint.config import (
     severity_override,
 )
 from ajlint.diagnostics import Diagnostic
-from ajlint.document import Document, expand, read_document
+from ajlint.document import MAX_FILE_BYTES, Document, expand, read_document
 from ajlint.ltext import Span
 from ajlint.plugins import Registry
 from ajlint.rule import Rule
@@ -118,6 +118,8 @@ class Engine:
         self.cache = cache
         self.cache_salt = cache_salt
         self.reads = 0  # documents actually parsed by a reader (not restored from the cache)
+        #: files larger than this many bytes are not read (AJ001), with or without the cache
+        self.max_bytes = MAX_FILE_BYTES
         self.rule_classes = rules if rules is not None else registry.rules
         self.profile = profile
         self.resolver = resolver or ConfigResolver(isolated=True)
@@ -175,7 +177,8 @@ class Engine:
             if self.cache is not None:
                 doc = self._read_cached(fp, disp, profile)
             else:
-                doc = read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles)
+                doc = read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
+                                    profiles=self.profiles)
                 self.reads += doc.read_error is None
             docs.append(doc)
         return docs
@@ -249,9 +252,13 @@ class Engine:
         from ajlint.profiles import load_profiles
 
         try:
+            if fp.stat().st_size > self.max_bytes:  # the size limit holds with the cache too
+                return read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
+                                     profiles=self.profiles)
             data = fp.read_bytes()
         except OSError:
-            return read_document(fp, disp, self.registry.readers, profile, profiles=self.profiles)
+            return read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
+                                 profiles=self.profiles)
         key, digest = self._cache_key(fp, profile), content_hash(data)
         entry = self.cache.get(key, disp, digest)
         if entry is not None:

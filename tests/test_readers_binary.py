@@ -820,6 +820,19 @@ def test_maximum_file_size_is_configurable(registry, handmade_docx):
     assert read_document(handmade_docx, "x.docx", registry.readers).read_error is None
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_engine_size_limit_with_and_without_the_cache(tmp_path, handmade_docx, cached):
+    from ajlint.cache import Cache
+    from ajlint.engine import Engine
+
+    engine = Engine(default_registry(), cache=Cache(tmp_path) if cached else None)
+    engine.max_bytes = 1000  # what a configuration key max-file-size would set
+    [doc] = engine.load([(handmade_docx, "x.docx")])
+    assert doc.read_error is not None and "over the limit of 1000" in doc.read_error
+    [d] = engine.run([doc])
+    assert d.code == "AJ001"
+
+
 def test_odt_reader_refuses_other_zips():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
