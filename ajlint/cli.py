@@ -17,7 +17,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DESCRIPTION = """\
 ajlint checks Estonian public-sector job descriptions (ametijuhend): required sections, the
 1.1–1.6 grid, substitution links, language levels, approved competency wording and more.
-It reads markdown, text and HTML files, whatever their extension says.
+It reads markdown, text, HTML, Word (.docx), OpenDocument (.odt), PDF (with the pdf extra) and
+signed containers (.asice, .bdoc) — by their content, whatever their extension says.
 """
 
 EPILOG = """\
@@ -53,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser(
         "check", help="check job descriptions and report findings",
-        description="Check files and directories (walked for .md, .markdown, .txt, .html, .htm; hidden "
-                    "folders and .git skipped) and report every finding with its location.",
+        description="Check files and directories (walked for the readable types: .md, .markdown, .txt, .html, "
+                    ".htm, .docx, .odt, .pdf, .asice, .bdoc; hidden folders and .git skipped) and report every "
+                    "finding with its location.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     c.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check")
@@ -275,6 +277,8 @@ def cmd_check(args) -> int:
     engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
                     profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs,
                     options=data_options or None)
+    if setup.cfg.data.max_file_size:
+        engine.max_bytes = setup.cfg.data.max_file_size
     try:
         files = engine.discover(args.paths)
         setup.validate(selection)
@@ -427,11 +431,15 @@ def cmd_parse(args) -> int:
         raise _Usage("no such file: " + ", ".join(missing))
     setup = _Setup(argparse.Namespace(), args.files[0])
     _check_profile(args.profile, setup.profiles)
+    from ajlint.document import MAX_FILE_BYTES, expand
+
+    max_bytes = setup.cfg.data.max_file_size or MAX_FILE_BYTES
     docs = []
     for f in args.files:
         profile = args.profile or setup.resolver.for_path(Path(f)).data.profile
         docs.append(read_document(Path(f), display_path(Path(f)), setup.registry.readers, profile,
-                                  profiles=setup.profiles))
+                                  profiles=setup.profiles, max_bytes=max_bytes))
+    docs = expand(docs)  # a signed container: each document inside it
     status = EXIT_OK
     if args.text:
         for d in docs:

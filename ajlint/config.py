@@ -46,6 +46,9 @@ class ConfigModel(BaseModel):
     corpus: list[str] = Field(default_factory=list,
                               description="Globs of files read to resolve links between documents, not reported on")
     options: dict[str, Any] = Field(default_factory=dict, description="Rule options, e.g. corpus-complete = true")
+    max_file_size: int | None = Field(default=None, alias="max-file-size", gt=0,
+                                      description="Largest file read, in bytes (default 50 MiB); larger files are "
+                                                  "reported unreadable")
 
 
 KEYS = sorted(f.alias or name for name, f in ConfigModel.model_fields.items())

@@ -164,6 +164,7 @@ def test_config_flag_and_isolated(repo, check_json):
     ('ignore = ["ambiguous-layot"]\n', ["unknown rule 'ambiguous-layot'", "did you mean 'ambiguous-layout'?"]),
     ('[severity]\nAJ004 = "loud"\n', ["key 'severity.AJ004'"]),
     ('profile = "ska-2099"\n', ["key 'profile'", "unknown profile 'ska-2099'"]),
+    ('max-file-size = 0\n', ["key 'max-file-size'", "greater than 0"]),
     ('select = [\n', ["not valid TOML"]),
 ])
 def test_config_errors(repo, cli, content, expected):
@@ -186,3 +187,21 @@ def test_statistics(repo, cli):
     lines = out.strip().split("\n")
     assert lines[0].split() == ["3", "AJ701", "[domain-misspelling]"]
     assert lines[-1].split() == ["5", "total"]
+
+
+def test_max_file_size(repo, check_json):
+    write(repo / ".ajlint.toml", "max-file-size = 1000\n")
+    _, report = check_json("--select", "AJ001", "docs/a.txt")
+    d = report["diagnostics"]
+    assert [x["code"] for x in d] == ["AJ001"] and "over the limit of 1000" in d[0]["message"]
+
+
+def test_parse_lists_each_document_of_a_container(tmp_path, cli):
+    from conftest_binary import asice_bytes
+
+    c = tmp_path / "signed.asice"
+    c.write_bytes(asice_bytes({"a.txt": seed("001").read_bytes(), "b.md": seed("000").read_bytes()}))
+    code, out, _ = cli("parse", "--format", "json", c)
+    objs = json.loads(out)
+    assert [o["path"].rsplit("!/", 1)[1] for o in objs] == ["a.txt", "b.md"]
+    assert objs[1]["title"]["text"] == "Inimkaubandusohvrite teenuse juht"
