@@ -8,6 +8,7 @@ from pathlib import Path
 from ajlint.datafiles import terms
 from ajlint.decode import Decoded
 from ajlint.extract import detect_kind, extract, ocr_evidence
+from ajlint.links import fill_titles
 from ajlint.model import DocumentInfo, JobDescription
 from ajlint.profiles import Profile, load_profiles
 from ajlint.readers.rows import Row
@@ -169,6 +170,7 @@ def build(path: str, out: ReaderOutput, profile_name: str | None = None,
         ),
     )
     extract(out.rows, profile, jd)
+    fill_titles(jd, profile)  # PositionRef.title: the references' nominative base forms
     detect_kind(out.rows, jd, terms().kinds)
     ocr_evidence(out.rows, jd)
     doc.model = jd
