@@ -43,7 +43,8 @@ def _doc(title: str, unit: str, manager: str, kes: str, keda: str, reports: str 
     if reports:
         out += ["| |", "|---|", row("1.6 Vahetud alluvad"), row(reports), ""]
     out += ["2. TEENISTUSKOHA EESMÄRK", "", "Teenuse osutamine.", "", "3. TEENISTUSKOHUSTUSED", "",
-            "| Põhiülesanded | Oodatavad tulemused |", "|--|--|", row("3.1 Teenuse osutamine.", "▪ Teenus on osutatud."),
+            "| Põhiülesanded | Oodatavad tulemused |", "|--|--|",
+            row("3.1 Teenuse osutamine.", "▪ Teenus on osutatud."),
             "", "4. ÕIGUSED", "", "▪ saada teavet.", "", "5. VASTUTUS", "", "▪ ülesannete täitmise eest.", ""]
     return "\n".join(out)
 

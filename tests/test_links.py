@@ -72,7 +72,8 @@ def _resolutions(files):
     for i, d in enumerate(docs):
         for key, rs in links.resolutions[i].items():
             for r in rs:
-                out[(Path(d.path).name, r.ref.text)] = (r.status, r.how, sorted(Path(t.doc.path).name for t in r.targets))
+                targets = sorted(Path(t.doc.path).name for t in r.targets)
+                out[(Path(d.path).name, r.ref.text)] = (r.status, r.how, targets)
     return out
 
 

@@ -37,8 +37,8 @@ class ManagerMismatch(LinkRule):
         "manager_unconfirmed": Message(
             en="'{ref}' ({label}) is {other_title} ({other_path}:{other_line}), but its {other_label} does not "
                "include this position ('{title}')",
-            et="'{ref}' („{label}“) on {other_title} ({other_path}:{other_line}), kuid selle „{other_label}“ ei "
-               "hõlma seda ametikohta ('{title}')",
+            et="'{ref}' („{label}“) on {other_title} ({other_path}:{other_line}), kuid selle „{other_label}“ "
+               "ei hõlma seda ametikohta ('{title}')",
         ),
         "report_missing": Message(
             en="{other_title} ({other_path}:{other_line}) names this position as its {other_label} ('{ref}'), "
