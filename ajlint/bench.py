@@ -73,6 +73,7 @@ def generate(n: int, out: Path, seed: int = 7, defect_rate: float = 0.03) -> int
         prv = _position(team * TEAM + (k - 1) % size)
         subs = nxt[3] if size > 1 else "Talituse juhataja"
         subs_for = prv[4] if size > 1 else "talituse juhatajat"
+        subs_for = subs_for[:1].upper() + subs_for[1:]  # a cell's value starts with a capital
         unit = f"{osakond}, {talitus}"
         style = ("tab", "pipe", "text")[i % 3]
         if style == "tab":

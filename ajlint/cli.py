@@ -27,6 +27,8 @@ examples:
   ajlint check a.md b.md --format json
   ajlint parse fixtures/000.txt      show what ajlint read from a document
   ajlint parse --format json a.md    the located model as JSON
+  ajlint graph docs/                 the organisation's reporting and substitution graph
+  ajlint rule AJ201                  why a rule exists, with an example and the fix
 
 exit codes:
   0  no finding at or above the failing severity (--fail-on, default: error)
@@ -120,12 +122,33 @@ def build_parser() -> argparse.ArgumentParser:
     ru.add_argument("--format", choices=["text", "json"], default="text")
     _config_args(ru)
 
+    # commands whose modules are imported only when they run (fast start for check)
+    for name, (help_text, _module) in LAZY_COMMANDS.items():
+        lazy = sub.add_parser(name, help=help_text, add_help=False)
+        lazy.add_argument("rest", nargs=argparse.REMAINDER)
+
     r1 = sub.add_parser("rule", help="explain one rule",
                         description="Print a rule's documentation: what it checks, why it matters to an HR "
                                     "reviewer, an example and the corrected text, and whether its fix is safe.")
     r1.add_argument("rule", metavar="CODE_OR_NAME")
     _config_args(r1)
     return p
+
+
+LAZY_COMMANDS = {
+    "graph": ("draw the reporting and substitution graph (Mermaid or Graphviz DOT)", "ajlint.graph"),
+}
+
+
+def _run_lazy(name: str, rest: list[str]) -> int:
+    import importlib
+
+    help_text, module_name = LAZY_COMMANDS[name]
+    module = importlib.import_module(module_name)
+    parser = argparse.ArgumentParser(prog=f"ajlint {name}", description=(module.__doc__ or help_text).strip(),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    module.add_arguments(parser)
+    return module.run(parser.parse_args(rest))
 
 
 def _csv(value: str) -> list[str]:
@@ -140,6 +163,12 @@ def _config_args(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in LAZY_COMMANDS:  # their own parser, options included (argparse would eat them)
+        try:
+            return _run_lazy(argv[0], argv[1:])
+        except KeyboardInterrupt:
+            return 130
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -154,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command in LAZY_COMMANDS:
+            return _run_lazy(args.command, args.rest)
     except _Usage as exc:
         print(f"ajlint: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

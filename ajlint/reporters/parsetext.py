@@ -11,16 +11,24 @@ def _at(v) -> str:
     return f"{v.line}:{v.column}"
 
 
+def _base(ref) -> str:
+    """The normalised title when it differs from the text (``Talituse juhatajat → talituse juhataja``)."""
+    if ref.title and ref.title.casefold() != ref.text.casefold():
+        return f" → {ref.title}"
+    return ""
+
+
 def render_model(m: JobDescription, out: TextIO) -> None:
     w = out.write
     w(f"{m.path}\n")
     w(f"  profile: {m.profile}   kind: {m.kind or '?'}   format: {m.info.format} ({m.info.encoding})\n")
     w(f"  title:            {m.title.text if m.title else '—'}{'  @' + _at(m.title) if m.title else ''}\n")
     w(f"  unit:             {m.unit.text if m.unit else '—'}{'  @' + _at(m.unit) if m.unit else ''}\n")
-    w(f"  manager:          {m.manager.text if m.manager else '—'}{'  @' + _at(m.manager) if m.manager else ''}\n")
+    w(f"  manager:          {m.manager.text + _base(m.manager) if m.manager else '—'}"
+      f"{'  @' + _at(m.manager) if m.manager else ''}\n")
     for label, refs in (("substitutes", m.substitutes), ("substitutes_for", m.substitutes_for),
                         ("direct_reports", m.direct_reports)):
-        shown = "; ".join(f"{r.text} @{_at(r)}" for r in refs) or ("— (none)" if label == "direct_reports"
+        shown = "; ".join(f"{r.text}{_base(r)} @{_at(r)}" for r in refs) or ("— (none)" if label == "direct_reports"
                                                                      and m.direct_reports_none else "—")
         w(f"  {label + ':':<18}{shown}\n")
     for g in m.layout_guesses:

@@ -1,0 +1,22 @@
+"""`ajlint graph` is wired into the command line (its output is tested in test_links_graph)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+
+def test_graph_subcommand(cli):
+    code, out, _ = cli("graph", FIXTURES / "org" / "base")
+    assert code == 0 and out.startswith("flowchart")
+    code, out, _ = cli("graph", "--format", "dot", FIXTURES / "org" / "base")
+    assert code == 0 and out.startswith("digraph")
+
+
+def test_graph_help_and_errors(cli, tmp_path):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        cli("graph", "--help")
+    assert exc.value.code == 0
+    code, _, err = cli("graph", tmp_path / "missing")
+    assert code == 2 and "no such file or directory" in err
