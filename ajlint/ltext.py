@@ -145,6 +145,8 @@ class LText:
         t = self.text
         left = len(t) - len(t.lstrip(chars))
         right = len(t.rstrip(chars))
+        if left == 0 and right == len(t):
+            return self  # nothing to strip: LText is never changed in place, so sharing is safe
         return self[left:max(right, left)]
 
     def lstrip(self, chars: str | None = None) -> "LText":
