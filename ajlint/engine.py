@@ -201,9 +201,13 @@ class Engine:
                 parts = pool.map(_work, chunks, chunksize=1)
         finally:
             _WORKER = None
+        from ajlint.model import JobDescription
+
         by_path: dict[str, Document] = {}
         for part in parts:
-            for doc, reads in part:
+            for doc, model_json, reads in part:
+                if model_json is not None:
+                    doc.model = JobDescription.model_validate_json(model_json)
                 if doc.profile is None and doc.model is not None and doc.model.profile:
                     doc.profile = (self.profiles or _profiles()).get(doc.model.profile)
                 self.reads += reads
@@ -420,8 +424,9 @@ class Engine:
 _WORKER: "Engine | None" = None
 
 
-def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, int]]:
-    """In a worker process: read each file and run the document-level rules."""
+def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, str | None, int]]:
+    """In a worker process: read each file and run the document-level rules. The model travels back
+    as JSON, which pydantic reads back faster than pickle rebuilds it."""
     engine = _WORKER
     assert engine is not None
     out = []
@@ -432,7 +437,10 @@ def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, int]]:
             doc.cached_diags = engine.document_phase(doc)
         doc.cache_slot = None
         doc.profile = None  # restored from the parent's profiles: no need to send it back
-        out.append((doc, engine.reads - before))
+        model_json = None
+        if doc.model is not None and not doc.parts:
+            model_json, doc.model = doc.model.model_dump_json(), None
+        out.append((doc, model_json, engine.reads - before))
     return out
 
 
