@@ -22,7 +22,7 @@ from ajlint import __version__
 from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity
 from ajlint.ltext import Span
 
-FORMAT = 1
+FORMAT = 2
 DIRNAME = ".ajlint_cache"
 
 

@@ -283,7 +283,8 @@ class Engine:
         self.cache.put(key, doc.path, {
             "content": digest,
             "text": doc.text,
-            "model": doc.model.model_dump(mode="json") if doc.model is not None else None,
+            # a JSON string inside the entry: pydantic parses its own JSON twice as fast as a dict
+            "model": doc.model.model_dump_json() if doc.model is not None else None,
             "profile": doc.profile.name if doc.profile is not None else None,
             "read_error": doc.read_error,
             "not_job_description": doc.not_job_description,
@@ -467,7 +468,7 @@ def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict) -> Documen
     return Document(
         path=disp,
         text=entry["text"],
-        model=JobDescription.model_validate(entry["model"]) if entry["model"] is not None else None,
+        model=JobDescription.model_validate_json(entry["model"]) if entry["model"] is not None else None,
         profile=profiles.get(entry["profile"]) if entry["profile"] else None,
         read_error=entry["read_error"],
         not_job_description=entry["not_job_description"],
