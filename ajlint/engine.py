@@ -233,6 +233,9 @@ class Engine:
                 timings[rule.code] = timings.get(rule.code, 0.0) + time.perf_counter() - t0
         if doc.cache_slot is not None and self.cache is not None and not any(x.code == "AJ900" for x in mine):
             self._store(doc, mine)
+        # the split lines and line offsets are rebuilt if a later step needs them: a run over thousands
+        # of documents must not keep them all
+        doc._lines = doc._line_starts = None
         return mine
 
     def _cache_key(self, fp: Path, profile: str | None) -> str:
