@@ -214,6 +214,34 @@ class Engine:
                 by_path[doc.path] = doc
         return [by_path[disp] for _, disp in files]
 
+    #: model fields every later step needs (reporters, sections of findings)
+    KEPT_FIELDS = frozenset({"path", "profile", "kind", "info", "title", "unit", "sections"})
+
+    def slim_fields(self) -> frozenset[str] | None:
+        """The model fields the corpus rules need, or None when one of them wants the whole model."""
+        got = self.__dict__.get("_slim")
+        if got is None:
+            fields: set[str] = set(self.KEPT_FIELDS)
+            for r in self.rule_classes:
+                if r.scope == "corpus":
+                    if r.corpus_fields is None:
+                        self.__dict__["_slim"] = got = ("all",)
+                        return None
+                    fields |= r.corpus_fields
+            got = self.__dict__["_slim"] = (frozenset(fields),)
+        return None if got == ("all",) else got[0]
+
+    def slim(self, doc: Document) -> None:
+        """Drop what no later step reads from a document whose own rules have run."""
+        keep = self.slim_fields()
+        m = doc.model
+        if keep is None or m is None or getattr(doc, "_slim", False):
+            return
+        for name, info in type(m).model_fields.items():
+            if name not in keep:
+                m.__dict__[name] = info.get_default(call_default_factory=True)
+        doc._slim = True  # type: ignore[attr-defined]
+
     def document_phase(self, doc: Document) -> list[Diagnostic]:
         """The document-level findings of one document (before suppression and severity overrides)."""
         cfg = self.config_for(doc)
@@ -309,10 +337,10 @@ class Engine:
             cfg = self.config_for(doc)
             enabled = self._enabled_for_doc(doc, cfg)
             per_doc[doc.path] = (doc, cfg, enabled)
-            if doc.cached_diags is not None:
-                diags.extend(doc.cached_diags)
-                continue
-            diags.extend(self.document_phase(doc))
+            if doc.cached_diags is None:
+                doc.cached_diags = self.document_phase(doc)  # a later pass (--fix) reuses them
+            diags.extend(doc.cached_diags)
+            self.slim(doc)
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
         run_cfg = next((c for _, c, _ in per_doc.values()), Config())
         for rule in self.rules_for(run_cfg):
@@ -439,6 +467,7 @@ def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, str | None, int
         doc = engine.read([(fp, disp)])[0]
         if doc.cached_diags is None:
             doc.cached_diags = engine.document_phase(doc)
+        engine.slim(doc)  # less to send back, and less for the parent to hold
         doc.cache_slot = None
         doc.profile = None  # restored from the parent's profiles: no need to send it back
         model_json = None

@@ -35,6 +35,10 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: True when the text a finding marks is personal data that reporters must not quote
     sensitive: ClassVar[bool] = False
+    #: corpus rules: the model fields they read (None: the whole model). When every corpus rule of a
+    #: run names its fields, the engine keeps only those (and the basics) once a document's own rules
+    #: have run, so that a run over thousands of documents does not hold every duty and competency.
+    corpus_fields: ClassVar[frozenset[str] | None] = None
     messages: ClassVar[dict[str, Message]] = {}
     #: options a rule reads from configuration (``[tool.ajlint.options]``), with their defaults
     option_defaults: ClassVar[dict[str, Any]] = {}

@@ -14,6 +14,8 @@ class LinkRule(Rule):
 
     scope = "corpus"
     option_defaults = {"corpus-complete": False}
+    corpus_fields = frozenset({"manager", "substitutes", "substitutes_for", "direct_reports",
+                               "direct_reports_none", "none_fields", "layout_guesses", "labels"})
 
     @property
     def complete(self) -> bool:
