@@ -33,5 +33,6 @@ def ajlint_readers():
 @hookimpl
 def ajlint_reporters():
     from ajlint.reporters.formats import BUILTIN
+    from ajlint.reporters.html import HtmlReporter
 
-    return list(BUILTIN)
+    return list(BUILTIN) + [HtmlReporter()]
