@@ -28,6 +28,7 @@ examples:
   ajlint parse fixtures/000.txt      show what ajlint read from a document
   ajlint parse --format json a.md    the located model as JSON
   ajlint graph docs/                 the organisation's reporting and substitution graph
+  ajlint report docs/ -o report.html a self-contained HTML report for HR reviewers
   ajlint rule AJ201                  why a rule exists, with an example and the fix
 
 exit codes:
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 LAZY_COMMANDS = {
     "graph": ("draw the reporting and substitution graph (Mermaid or Graphviz DOT)", "ajlint.graph"),
+    "report": ("write the HR quality review report: one self-contained HTML page", "ajlint.report"),
 }
 
 

@@ -20,3 +20,11 @@ def test_graph_help_and_errors(cli, tmp_path):
     assert exc.value.code == 0
     code, _, err = cli("graph", tmp_path / "missing")
     assert code == 2 and "no such file or directory" in err
+
+
+def test_report_subcommand(cli, tmp_path):
+    out = tmp_path / "r.html"
+    code, _, err = cli("report", FIXTURES / "org" / "base", "-o", out)
+    assert code == 0, err
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "<script src" not in html

@@ -55,6 +55,7 @@ class PersonalContact(Rule):
 
     code = "AJ602"
     name = "personal-contact"
+    sensitive = True  # reporters must not quote the address or number
     severity = Severity.WARNING
     messages = {
         "email": Message(
