@@ -242,6 +242,12 @@ class Engine:
                 m.__dict__[name] = info.get_default(call_default_factory=True)
         doc._slim = True  # type: ignore[attr-defined]
 
+    def _own_rules(self, doc: Document) -> None:
+        """Run a reported document's own rules now and keep the findings with it, then slim it."""
+        if doc.report and doc.cached_diags is None and not doc.parts:
+            doc.cached_diags = self.document_phase(doc)
+            self.slim(doc)
+
     def document_phase(self, doc: Document) -> list[Diagnostic]:
         """The document-level findings of one document (before suppression and severity overrides)."""
         cfg = self.config_for(doc)
@@ -437,7 +443,14 @@ class Engine:
         corpus-level rules run once, here, over all of them.
         """
         exts = supported_extensions(self.registry)
-        docs = self._read_parallel(files) if self._parallel(len(files)) else self.read(files)
+        if self._parallel(len(files)):
+            docs = self._read_parallel(files)
+        else:
+            docs = []
+            for f in files:  # each document's own rules run at once, so only its slim form is kept
+                doc = self.read([f])[0]
+                self._own_rules(doc)
+                docs.append(doc)
         extra: list[tuple[Path, str]] = []
         if corpus:
             extra = discover_globs(corpus, exts)
