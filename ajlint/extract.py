@@ -27,7 +27,6 @@ from ajlint.model import (
     LayoutGuess,
     Located,
     PositionRef,
-    Requirements,
     Section,
     Text,
 )
@@ -496,7 +495,6 @@ def _distribute(group: dict, jd: JobDescription) -> None:
         )
         first = tokens[0].lt if tokens else hits[0].label
         last = tokens[-1].lt if tokens else hits[-1].label
-        joined = LText.concat([first, last], " ")
         s0, s1 = first.span(), last.span()
         jd.layout_guesses.append(
             LayoutGuess(
@@ -506,7 +504,6 @@ def _distribute(group: dict, jd: JobDescription) -> None:
                 reason=reason,
             )
         )
-        del joined
 
 
 @dataclass

@@ -3,7 +3,6 @@ organisation's own catalog, the manager signals, and odd input."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

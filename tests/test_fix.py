@@ -4,8 +4,6 @@ atomic writes that keep encoding, line endings and permissions; never touching w
 from __future__ import annotations
 
 import codecs
-import json
-import os
 import stat
 from pathlib import Path
 

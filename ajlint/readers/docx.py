@@ -155,30 +155,16 @@ class _Style:
     outline: int | None = None
 
 
-class DocxReader:
+class DocxReader(zipsafe.ZipDocumentReader):
     name = "docx"
     extensions = (".docx", ".docm", ".dotx")
     what = "Word document"
+    kind = "docx"
+    noun = "the Word document"
+    deep = "tables or elements"
 
-    def __init__(self, limits: zipsafe.ZipLimits = zipsafe.DEFAULT_LIMITS):
-        self.limits = limits
-
-    def sniff(self, data: bytes) -> bool:
-        return zipsafe.zip_kind(data) == "docx"
-
-    def read(self, data: bytes, path: str) -> ReaderOutput:
-        try:
-            return _read(data, self.limits)
-        except zipsafe.ZipRefused as exc:
-            raise ReadError(str(exc)) from None
-        except xmlsafe.XMLRefused as exc:
-            raise ReadError(f"the Word document cannot be read safely: {exc}") from None
-        except RecursionError:
-            raise ReadError("the Word document nests tables or elements too deeply to be read") from None
-        except ReadError:
-            raise
-        except Exception as exc:  # odd input must give a finding, never stop the run
-            raise ReadError(f"the Word document could not be read ({type(exc).__name__}: {exc})"[:300]) from None
+    def _read(self, data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:
+        return _read(data, limits)
 
 
 def _read(data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:

@@ -55,30 +55,16 @@ class _Level:
     start: int = 1
 
 
-class OdtReader:
+class OdtReader(zipsafe.ZipDocumentReader):
     name = "odt"
     extensions = (".odt", ".ott")
     what = "OpenDocument text"
+    kind = "odt"
+    noun = "the OpenDocument file"
+    deep = "lists or tables"
 
-    def __init__(self, limits: zipsafe.ZipLimits = zipsafe.DEFAULT_LIMITS):
-        self.limits = limits
-
-    def sniff(self, data: bytes) -> bool:
-        return zipsafe.zip_kind(data) == "odt"
-
-    def read(self, data: bytes, path: str) -> ReaderOutput:
-        try:
-            return _read(data, self.limits)
-        except zipsafe.ZipRefused as exc:
-            raise ReadError(str(exc)) from None
-        except xmlsafe.XMLRefused as exc:
-            raise ReadError(f"the OpenDocument file cannot be read safely: {exc}") from None
-        except RecursionError:
-            raise ReadError("the OpenDocument file nests lists or tables too deeply to be read") from None
-        except ReadError:
-            raise
-        except Exception as exc:  # odd input must give a finding, never stop the run
-            raise ReadError(f"the OpenDocument file could not be read ({type(exc).__name__}: {exc})"[:300]) from None
+    def _read(self, data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:
+        return _read(data, limits)
 
 
 def _read(data: bytes, limits: zipsafe.ZipLimits) -> ReaderOutput:

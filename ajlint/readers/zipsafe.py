@@ -193,3 +193,40 @@ def _size(n: int) -> str:
     if n >= MIB:
         return f"{n / MIB:.1f} MiB"
     return f"{n} bytes"
+
+
+class ZipDocumentReader:
+    """What the readers of ZIP-and-XML formats (Word, OpenDocument) share: claiming a file by its
+    content, and turning every way reading it can fail into a :class:`ReadError` — odd input gives a
+    finding, never stops the run. A subclass sets ``kind`` (as :func:`zip_kind` names it), ``noun``
+    ("the Word document"), ``deep`` (what nests too deeply) and ``_read(data, limits)``."""
+
+    name: str
+    extensions: tuple[str, ...]
+    what: str
+    kind: str
+    noun: str
+    deep: str
+
+    def __init__(self, limits: ZipLimits = DEFAULT_LIMITS):
+        self.limits = limits
+
+    def sniff(self, data: bytes) -> bool:
+        return zip_kind(data) == self.kind
+
+    def read(self, data: bytes, path: str):
+        from ajlint.readers import xmlsafe
+        from ajlint.readers.text import ReadError
+
+        try:
+            return self._read(data, self.limits)  # type: ignore[attr-defined]  # each format's own
+        except ZipRefused as exc:
+            raise ReadError(str(exc)) from None
+        except xmlsafe.XMLRefused as exc:
+            raise ReadError(f"{self.noun} cannot be read safely: {exc}") from None
+        except RecursionError:
+            raise ReadError(f"{self.noun} nests {self.deep} too deeply to be read") from None
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise ReadError(f"{self.noun} could not be read ({type(exc).__name__}: {exc})"[:300]) from None
