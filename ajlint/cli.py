@@ -251,6 +251,34 @@ class _Setup:
         data = [data_dir("rules"), *self.rule_data.files()]
         return Cache(root), tree_hash(data) + code_fingerprint(self.registry.rules)
 
+    def make_engine(self, args, selection, extra_options: dict | None = None):
+        """The engine for check and report: cache, workers, options and limits as configured."""
+        from ajlint.engine import Engine
+
+        cache, salt = (None, "") if getattr(args, "no_cache", False) else self.cache()
+        jobs = args.jobs if getattr(args, "jobs", None) is not None else (os.cpu_count() or 1)
+        if jobs < 1:
+            raise _Usage("--jobs must be at least 1")
+        # family data from rule-data (an organisation's competency catalog …), unless the options set it
+        options = {k: v for k, v in self.rule_data.options().items() if k not in self.cfg.data.options}
+        options.update(extra_options or {})
+        engine = Engine(self.registry, profile=args.profile, resolver=self.resolver, selection=selection,
+                        profiles=self.profiles, cache=cache, cache_salt=salt, jobs=jobs, options=options or None)
+        if self.cfg.data.max_file_size:
+            engine.max_bytes = self.cfg.data.max_file_size
+        return engine
+
+    def load(self, engine, paths, corpus, selection):
+        """Discover and read the files (after checking the configuration's rule names)."""
+        from ajlint.engine import UsageError
+
+        try:
+            files = engine.discover(paths)
+            self.validate(selection)
+            return engine.load(files, corpus=corpus)
+        except UsageError as exc:
+            raise _Usage(str(exc)) from None
+
     def validate(self, selection) -> None:
         from ajlint.config import ConfigError, RuleInfo, check_selectors
 
@@ -298,7 +326,7 @@ def cmd_check(args) -> int:
     # documents). The models hold no cycles worth collecting in a run this short.
     gc.disable()
     from ajlint.diagnostics import Severity
-    from ajlint.engine import Engine, Selection, UsageError
+    from ajlint.engine import Selection
 
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
@@ -307,23 +335,8 @@ def cmd_check(args) -> int:
     _check_profile(args.profile, setup.profiles)
     selection = Selection(args.select, args.extend_select, args.ignore)
     _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
-    cache, salt = (None, "") if args.no_cache else setup.cache()
-    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
-    if jobs < 1:
-        raise _Usage("--jobs must be at least 1")
-    # family data from rule-data (an organisation's competency catalog …), unless the options set it
-    data_options = {k: v for k, v in setup.rule_data.options().items() if k not in setup.cfg.data.options}
-    engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
-                    profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs,
-                    options=data_options or None)
-    if setup.cfg.data.max_file_size:
-        engine.max_bytes = setup.cfg.data.max_file_size
-    try:
-        files = engine.discover(args.paths)
-        setup.validate(selection)
-        docs = engine.load(files, corpus=args.corpus)
-    except UsageError as exc:
-        raise _Usage(str(exc)) from None
+    engine = setup.make_engine(args, selection)
+    docs = setup.load(engine, args.paths, args.corpus, selection)
     if args.fix or args.diff:
         changed = _fix(args, engine, docs)
         if args.diff:

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ajlint.cli import _check_profile, _Setup, _Usage, default_language
-    from ajlint.engine import Engine, Selection, UsageError
+    from ajlint.engine import Selection
     from ajlint.reporters.formats import ReportContext
     from ajlint.reporters.html import ReportOptions, render_report
 
@@ -82,23 +82,9 @@ def _run(args: argparse.Namespace) -> int:
         setup = _Setup(args, args.paths[0])
         _check_profile(args.profile, setup.profiles)
         selection = Selection(args.select, args.extend_select, args.ignore)
-        cache, salt = (None, "") if args.no_cache else setup.cache()
-        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
-        if jobs < 1:
-            raise _Usage("--jobs must be at least 1")
-        options = {k: v for k, v in setup.rule_data.options().items() if k not in setup.cfg.data.options}
-        if args.corpus_complete:
-            options["corpus-complete"] = True
-        engine = Engine(setup.registry, profile=args.profile, resolver=setup.resolver, selection=selection,
-                        profiles=setup.profiles, cache=cache, cache_salt=salt, jobs=jobs, options=options or None)
-        if setup.cfg.data.max_file_size:
-            engine.max_bytes = setup.cfg.data.max_file_size
-        try:
-            files = engine.discover(args.paths)
-            setup.validate(selection)
-            docs = engine.load(files, corpus=args.corpus)
-        except UsageError as exc:
-            raise _Usage(str(exc)) from None
+        options = {"corpus-complete": True} if args.corpus_complete else {}
+        engine = setup.make_engine(args, selection, options)
+        docs = setup.load(engine, args.paths, args.corpus, selection)
     except _Usage as exc:
         print(f"ajlint: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
