@@ -149,3 +149,16 @@ def test_plugin_hook_that_raises_is_a_warning():
     reg = build_registry(pm, warnings)
     assert any("raising" in w and "RuntimeError: boom" in w for w in reg.warnings)
     assert "AJ004" in {r.code for r in reg.rules}
+
+
+def test_lazy_builtin_readers_and_reporters_match_their_classes():
+    from ajlint.builtin import _Lazy
+
+    reg = build_registry(make_manager()[0])
+    lazy = [r for r in reg.readers if isinstance(r, _Lazy)]
+    assert {r.name for r in lazy} == {"asice", "docx", "odt", "pdf"}
+    for r in lazy:
+        real = r._get()
+        assert (real.name, tuple(real.extensions)) == (r.name, tuple(r.extensions))
+    html = reg.reporters["html"]
+    assert html._get().name == "html"
