@@ -22,7 +22,7 @@ from ajlint import __version__
 from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity
 from ajlint.ltext import Span
 
-FORMAT = 2
+FORMAT = 3
 DIRNAME = ".ajlint_cache"
 
 

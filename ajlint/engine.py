@@ -273,24 +273,54 @@ class Engine:
         return mine
 
     def _cache_key(self, fp: Path, profile: str | None) -> str:
+        """The settings part of a file's cache key: the same for every file under one configuration
+        (unless per-file ignores apply), so it is computed once per configuration."""
         from ajlint.cache import settings_key
 
         cfg = self.resolver.for_path(fp)
         doc = Document(path="", file=fp)
-        return settings_key({
-            "enabled": sorted(self._enabled_for_doc(doc, cfg)),
-            "severity": cfg.data.severity,
-            "options": {**cfg.data.options, **(self._options or {})},
-            "profile": profile,
-            "rules": [r.code for r in self.rule_classes],
-            "readers": [r.name for r in self.registry.readers],
-            "salt": self.cache_salt,
-        })
+        enabled = self._enabled_for_doc(doc, cfg)
+        memo = self.__dict__.setdefault("_key_memo", {})
+        mkey = (id(cfg), profile, frozenset(enabled))
+        key = memo.get(mkey)
+        if key is None:
+            key = memo[mkey] = settings_key({
+                "enabled": sorted(enabled),
+                "severity": cfg.data.severity,
+                "options": {**cfg.data.options, **(self._options or {})},
+                "profile": profile,
+                "rules": [r.code for r in self.rule_classes],
+                "readers": [r.name for r in self.registry.readers],
+                "salt": self.cache_salt,
+            })
+        return key
+
+    def _lookup(self, fp: Path, disp: str, profile: str | None, data: bytes) -> tuple[Document | None, str, str]:
+        """The cached document for these bytes (or None), with the cache key and content hash."""
+        from ajlint.cache import content_hash, diag_from_json
+        from ajlint.profiles import load_profiles
+
+        key, digest = self._cache_key(fp, profile), content_hash(data)
+        entry = self.cache.get(key, disp, digest)  # type: ignore[union-attr]
+        if entry is None:
+            return None, key, digest
+        doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles())
+        doc.cached_diags = [diag_from_json(disp, j) for j in entry["diags"]]
+        doc._slim = self.slim_fields() is not None  # type: ignore[attr-defined]  # stored slim
+        return doc, key, digest
+
+    def _cached_only(self, fp: Path, disp: str) -> Document | None:
+        """The document from the cache, or None when it has to be read."""
+        try:
+            if fp.stat().st_size > self.max_bytes:
+                return None
+            data = fp.read_bytes()
+        except OSError:
+            return None
+        return self._lookup(fp, disp, self.profile or self.resolver.for_path(fp).data.profile, data)[0]
 
     def _read_cached(self, fp: Path, disp: str, profile: str | None) -> Document:
-        from ajlint.cache import content_hash, diag_from_json
         from ajlint.document import document_from_bytes
-        from ajlint.profiles import load_profiles
 
         try:
             if fp.stat().st_size > self.max_bytes:  # the size limit holds with the cache too
@@ -300,11 +330,8 @@ class Engine:
         except OSError:
             return read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
                                  profiles=self.profiles)
-        key, digest = self._cache_key(fp, profile), content_hash(data)
-        entry = self.cache.get(key, disp, digest)
-        if entry is not None:
-            doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles())
-            doc.cached_diags = [diag_from_json(disp, j) for j in entry["diags"]]
+        doc, key, digest = self._lookup(fp, disp, profile, data)
+        if doc is not None:
             return doc
         doc = document_from_bytes(data, fp, disp, self.registry.readers, profile, self.profiles)
         self.reads += 1
@@ -321,7 +348,8 @@ class Engine:
             "content": digest,
             "text": doc.text,
             # a JSON string inside the entry: pydantic parses its own JSON twice as fast as a dict
-            "model": doc.model.model_dump_json() if doc.model is not None else None,
+            # only what is read once a document's own rules have run (see slim())
+            "model": doc.model.model_dump_json(include=self.slim_fields()) if doc.model is not None else None,
             "profile": doc.profile.name if doc.profile is not None else None,
             "read_error": doc.read_error,
             "not_job_description": doc.not_job_description,
@@ -443,14 +471,26 @@ class Engine:
         corpus-level rules run once, here, over all of them.
         """
         exts = supported_extensions(self.registry)
-        if self._parallel(len(files)):
-            docs = self._read_parallel(files)
+        hits: dict[str, Document] = {}
+        todo = files
+        if self.cache is not None and self._parallel(len(files)):
+            # cache hits are cheap: take them here, and send only the files to parse to the workers
+            todo = []
+            for f in files:
+                doc = self._cached_only(*f)
+                if doc is None:
+                    todo.append(f)
+                else:
+                    hits[f[1]] = doc
+        if self._parallel(len(todo)):
+            read = {d.path: d for d in self._read_parallel(todo)}
         else:
-            docs = []
-            for f in files:  # each document's own rules run at once, so only its slim form is kept
+            read = {}
+            for f in todo:  # each document's own rules run at once, so only its slim form is kept
                 doc = self.read([f])[0]
                 self._own_rules(doc)
-                docs.append(doc)
+                read[f[1]] = doc
+        docs = [hits.get(disp) or read[disp] for _, disp in files]
         extra: list[tuple[Path, str]] = []
         if corpus:
             extra = discover_globs(corpus, exts)

@@ -23,3 +23,28 @@ def test_parallel_output_equals_serial(tmp_path, cli):
 def test_jobs_must_be_positive(cli, tmp_path):
     code, _, err = cli("check", "--jobs", "0", tmp_path)
     assert code == 2 and "--jobs" in err
+
+
+def test_parallel_with_cache_parses_only_what_changed(tmp_path):
+    from ajlint.cache import Cache
+    from ajlint.engine import Engine
+    from ajlint.plugins import default_registry
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(40, corpus)
+    reg = default_registry()
+
+    def run():
+        eng = Engine(reg, cache=Cache(tmp_path), jobs=2)
+        docs = eng.load(eng.discover([str(corpus)]))
+        return eng.reads, [(d.path, d.code, d.span) for d in eng.run(docs)]
+
+    reads, cold = run()
+    assert reads == 40
+    reads, warm = run()
+    assert reads == 0 and warm == cold  # every file from the cache, taken by the parent
+    first = sorted(corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    reads, again = run()
+    assert reads == 1 and len(again) == len(cold)
