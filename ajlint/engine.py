@@ -165,10 +165,6 @@ class Engine:
             self._rules_by_cfg[id(cfg)] = got
         return got
 
-    @property
-    def rules(self) -> list[Rule]:
-        return self.rules_for(Config())
-
     # -- reading -----------------------------------------------------------------------------------
     def read(self, files: list[tuple[Path, str]]) -> list[Document]:
         docs = []

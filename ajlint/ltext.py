@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, NamedTuple
 
 
 class Span(NamedTuple):
@@ -168,13 +168,6 @@ class LText:
             last = m.end()
         out.append(self[last:])
         return out
-
-    def finditer(self, pattern: re.Pattern[str] | str) -> Iterator[re.Match[str]]:
-        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
-        return rx.finditer(self.text)
-
-    def sub_at(self, m: re.Match[str], group: int | str = 0) -> "LText":
-        return self[m.start(group):m.end(group)]
 
 
 def _end_pos(offs, lines, cols, n) -> tuple[int, int]:

@@ -25,9 +25,6 @@ class Registry:
     reporters: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def rule_by_code(self) -> dict[str, type[Rule]]:
-        return {r.code: r for r in self.rules}
-
 
 def make_manager(load_entry_points: bool = True, extra_plugins=()) -> tuple[pluggy.PluginManager, list[str]]:
     pm = pluggy.PluginManager(GROUP)

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
 from ajlint.datafiles import DataFileError, load_toml_model
-from ajlint.textnorm import squash
 
 SectionKey = Literal[
     "general", "purpose", "duties", "rights", "responsibilities", "equipment", "requirements",
@@ -159,7 +158,3 @@ def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Profile]:
     for name in files:
         resolve(name)
     return resolved
-
-
-def marker_keys(profile: Profile) -> set[str]:
-    return {squash(m) for m in profile.document.markers}

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
 
 _FOLD_MAP: dict[int, str] = {}
 for src, dst in {
@@ -69,11 +68,6 @@ def _ocr_token(m: re.Match[str]) -> str:
     if any(c.isalpha() for c in tok) and not _LEVEL_LIKE.match(tok):
         return tok.translate(_OCR_MAP)
     return tok
-
-
-def similarity(a: str, b: str) -> float:
-    """0–100 similarity of two strings after OCR folding."""
-    return fuzz.ratio(ocr_fold(a), ocr_fold(b))
 
 
 _NON_ALNUM = re.compile(r"[\W_]+")

@@ -91,7 +91,7 @@ class Rendering:
                     cells.append(items)
             cells = cells or [[]]
             table = "tab" if len(cells) > 1 else None
-            self.rows.append(Row(n, cells, table=table, heading_level=p.heading, source=whole))
+            self.rows.append(Row(n, cells, table=table, heading_level=p.heading))
 
     def table_row(self, cells: list[list[Para]], locators: list[str | None]) -> None:
         """One table row on one line: cells separated by a tab, a cell's paragraphs by a space."""
@@ -144,7 +144,7 @@ class Rendering:
         if not line.strip():
             self.rows.append(Row(n, [[]]))
             return
-        self.rows.append(Row(n, row_cells, table="tab", source=LText.at(line, n, 1)))
+        self.rows.append(Row(n, row_cells, table="tab"))
 
 
 def _bulleted(items: list[Item], lt: LText, bullet: str) -> None:

@@ -46,7 +46,6 @@ class Row:
     cells: list[list[Item]]
     table: str | None = None  # 'tab', 'pipe', 'html' or None
     heading_level: int = 0
-    source: LText | None = None  # the whole row's text, markup stripped (for plain lines)
 
     @property
     def blank(self) -> bool:
@@ -197,8 +196,8 @@ def _row_from_line(line: str, n: int) -> Row:
         lt = LText.at(stripped, n, col)
         m = _LINE_BULLET_RX.match(stripped)
         if m and m.end() < len(stripped):
-            return Row(n, [[Item(lt[m.end():].strip(), m.group(1))]], source=lt)
-        return Row(n, [[Item(lt)]], source=lt)
+            return Row(n, [[Item(lt[m.end():].strip(), m.group(1))]])
+        return Row(n, [[Item(lt)]])
     lt = LText.at(line, n, 1)
     if _PIPE_SEP.match(line) and "|" in line:
         return Row(n, [], table="pipe-sep")
@@ -206,7 +205,7 @@ def _row_from_line(line: str, n: int) -> Row:
     if m:
         inner = lt[m.start(1):m.end(1)]
         cells = [split_items(c) for c in _split_pipes(inner)]
-        return Row(n, cells, table="pipe", source=lt)
+        return Row(n, cells, table="pipe")
     level = 0
     hm = _MD_HEADING.match(line)
     if hm:
@@ -219,9 +218,9 @@ def _row_from_line(line: str, n: int) -> Row:
         while len(cells) > 1 and not cells[-1]:
             cells.pop()
         if sum(1 for c in cells if c) > 1 or (len(cells) > 1 and not cells[0]):
-            return Row(n, cells, table="tab", heading_level=level, source=lt)
-        return Row(n, cells, heading_level=level, source=lt)
-    return Row(n, [split_items(lt)], heading_level=level, source=lt)
+            return Row(n, cells, table="tab", heading_level=level)
+        return Row(n, cells, heading_level=level)
+    return Row(n, [split_items(lt)], heading_level=level)
 
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -351,7 +350,7 @@ class _HTMLRows(HTMLParser):
         if self.bullet_pending and items and items[0].bullet is None:
             items[0].bullet = "li"
         self.bullet_pending = False
-        self.rows.append(Row(lt.line, [items], heading_level=self.heading, source=lt))
+        self.rows.append(Row(lt.line, [items], heading_level=self.heading))
         # an empty row after each block keeps paragraphs apart, as blank lines do in text
         self.rows.append(Row(lt.line, [[]]))
 
