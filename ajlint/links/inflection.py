@@ -60,32 +60,28 @@ class Model:
         self.data = data
         self.table: dict[str, list[Form]] = {}
         self.paradigms: dict[str, Paradigm] = {}
-        all_, pl = data.cases.allative, data.cases.plural
         for n in data.nouns:
-            forms = {
-                (NOM, False): n.nominative, (GEN, False): n.genitive, (PART, False): n.partitive,
-                (ALL, False): n.genitive + all_, (NOM, True): n.genitive + pl,
-            }
-            if n.plural_partitive:
-                forms[(PART, True)] = n.plural_partitive
-            if n.plural_genitive:
-                forms[(GEN, True)] = n.plural_genitive
-                forms[(ALL, True)] = n.plural_genitive + all_
-            self._add("n:" + n.nominative, n.nominative, forms, True, 0)
+            self._add("n:" + n.nominative, n.nominative, self._forms(n.nominative, n), True, 0)
         for p in data.patterns:
-            forms = {
-                (NOM, False): p.ending, (GEN, False): p.genitive, (PART, False): p.partitive,
-                (ALL, False): p.genitive + all_, (NOM, True): p.genitive + pl,
-            }
-            if p.plural_partitive:
-                forms[(PART, True)] = p.plural_partitive
-            if p.plural_genitive:
-                forms[(GEN, True)] = p.plural_genitive
-                forms[(ALL, True)] = p.plural_genitive + all_
-            self._add("p:" + p.ending, p.ending, forms, False, p.min_stem)
+            self._add("p:" + p.ending, p.ending, self._forms(p.ending, p), False, p.min_stem)
         self.max_ending = max((len(k) for k in self.table), default=0)
         self.guess_endings = tuple(sorted({fold(e) for e in data.cases.guess_endings if e}, key=len, reverse=True))
         self.other_holder = frozenset(fold(w) for w in data.references.other_holder)
+
+    def _forms(self, nominative: str, entry) -> dict:
+        """The case forms of a noun or an ending pattern: the allative and the plural nominative are
+        built on the genitive, as Estonian builds them."""
+        all_, pl = self.data.cases.allative, self.data.cases.plural
+        forms = {
+            (NOM, False): nominative, (GEN, False): entry.genitive, (PART, False): entry.partitive,
+            (ALL, False): entry.genitive + all_, (NOM, True): entry.genitive + pl,
+        }
+        if entry.plural_partitive:
+            forms[(PART, True)] = entry.plural_partitive
+        if entry.plural_genitive:
+            forms[(GEN, True)] = entry.plural_genitive
+            forms[(ALL, True)] = entry.plural_genitive + all_
+        return forms
 
     def _add(self, source: str, base: str, forms: dict, certain: bool, min_stem: int) -> None:
         self.paradigms[source] = Paradigm(source, certain, dict(forms), base)
