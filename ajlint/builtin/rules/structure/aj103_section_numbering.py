@@ -169,18 +169,8 @@ class SectionNumbering(Rule):
             if (p["kind"] == "gap" and n > p["expected"] and template.get(s.key) == n
                     and all(k in absent for k in range(p["expected"], n))):
                 continue
-            where = s.number_location or s
             expected = f"{p['expected']}{'.' if has_dot(s.number) else ''}"
-            fix = self._renumber_fix(doc, s.number_location, s.number, expected) if p["typo"] else None
-            if p["kind"] == "start":
-                yield self.diag(doc, where, "section_start", number=s.number, expected=expected, fix=fix)
-            elif p["kind"] == "repeat":
-                other = numbered[p["first"]][0]
-                yield self.diag(doc, where, "section_repeat", number=s.number, expected=expected,
-                                line=(other.number_location or other).line, fix=fix)
-            else:
-                prev = numbered[p["index"] - 1][0].number
-                yield self.diag(doc, where, "section_gap", number=s.number, previous=prev, expected=expected, fix=fix)
+            yield self._sequence_finding(doc, "section", p, numbered, expected)
 
     # -- duties -----------------------------------------------------------------------------------
     def _duties(self, doc):
@@ -214,16 +204,19 @@ class SectionNumbering(Rule):
         minors = [n[1] for _, n in numbered]
         for p in sequence_problems(minors, {1}):
             d, (major, _) = numbered[p["index"]]
-            where = d.number_location or d
             expected = f"{major}.{p['expected']}{'.' if has_dot(d.number) else ''}"
-            fix = self._renumber_fix(doc, d.number_location, d.number, expected) if p["typo"] else None
-            if p["kind"] == "start":
-                yield self.diag(doc, where, "duty_start", number=d.number, expected=expected, fix=fix)
-            elif p["kind"] == "repeat":
-                other = numbered[p["first"]][0]
-                yield self.diag(doc, where, "duty_repeat", number=d.number, expected=expected,
-                                line=(other.number_location or other).line, fix=fix)
-            else:
-                prev_d = numbered[p["index"] - 1][0]
-                yield self.diag(doc, where, "duty_gap", number=d.number, previous=prev_d.number,
-                                expected=expected, fix=fix)
+            yield self._sequence_finding(doc, "duty", p, numbered, expected)
+
+    def _sequence_finding(self, doc, kind: str, p: dict, numbered: list, expected: str):
+        """A start, repeat or gap problem of a section (``kind="section"``) or duty number sequence."""
+        obj = numbered[p["index"]][0]
+        where = obj.number_location or obj
+        fix = self._renumber_fix(doc, obj.number_location, obj.number, expected) if p["typo"] else None
+        if p["kind"] == "start":
+            return self.diag(doc, where, f"{kind}_start", number=obj.number, expected=expected, fix=fix)
+        if p["kind"] == "repeat":
+            other = numbered[p["first"]][0]
+            return self.diag(doc, where, f"{kind}_repeat", number=obj.number, expected=expected,
+                             line=(other.number_location or other).line, fix=fix)
+        prev = numbered[p["index"] - 1][0].number
+        return self.diag(doc, where, f"{kind}_gap", number=obj.number, previous=prev, expected=expected, fix=fix)
