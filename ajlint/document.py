@@ -41,6 +41,8 @@ class Document:
     decoded: Decoded | None = None
     #: document-level findings restored from the results cache (None: run the rules)
     cached_diags: list | None = field(default=None, repr=False)
+    #: True once the model holds only what the corpus rules read (see Engine.slim)
+    slim: bool = False
     #: (settings key, content hash) under which to cache this document's results
     cache_slot: tuple[str, str] | None = field(default=None, repr=False)
     #: binary formats: line of the rendering → [(first column, "paragraph 12" / "table 2, row 3, cell 2" /

@@ -127,6 +127,9 @@ class Engine:
         self._options = options
         self._rules_by_cfg: dict[int, list[Rule]] = {}
         self._enabled_by_cfg: dict[int, set[str]] = {}
+        self._names = {r.code: r.name for r in self.rule_classes}
+        self._key_memo: dict[tuple, str] = {}
+        self._slim_fields = self._corpus_fields()
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
         self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
 
@@ -146,16 +149,14 @@ class Engine:
             self._enabled_by_cfg[id(cfg)] = got
         return got
 
-    def _enabled_for_doc(self, doc: Document, cfg: Config) -> set[str]:
+    def _enabled_for(self, file: Path | None, cfg: Config) -> set[str]:
+        """The rules that run on a file: the configuration's selection less its per-file ignores."""
         enabled = self.enabled(cfg)
-        if doc.file is not None:
-            ignores = file_ignores(cfg, doc.file)
+        if file is not None:
+            ignores = file_ignores(cfg, file)
             if ignores:
-                enabled = {c for c in enabled if not any(_names(i, c, self._name(c)) for i in ignores)}
+                enabled = {c for c in enabled if not any(_names(i, c, self._names.get(c, c)) for i in ignores)}
         return enabled
-
-    def _name(self, code: str) -> str:
-        return next((r.name for r in self.rule_classes if r.code == code), code)
 
     def rules_for(self, cfg: Config) -> list[Rule]:
         got = self._rules_by_cfg.get(id(cfg))
@@ -213,30 +214,26 @@ class Engine:
     #: model fields every later step needs (reporters, sections of findings)
     KEPT_FIELDS = frozenset({"path", "profile", "kind", "info", "title", "unit", "sections"})
 
-    def slim_fields(self) -> frozenset[str] | None:
+    def _corpus_fields(self) -> frozenset[str] | None:
         """The model fields the corpus rules need, or None when one of them wants the whole model."""
-        got = self.__dict__.get("_slim")
-        if got is None:
-            fields: set[str] = set(self.KEPT_FIELDS)
-            for r in self.rule_classes:
-                if r.scope == "corpus":
-                    if r.corpus_fields is None:
-                        self.__dict__["_slim"] = got = ("all",)
-                        return None
-                    fields |= r.corpus_fields
-            got = self.__dict__["_slim"] = (frozenset(fields),)
-        return None if got == ("all",) else got[0]
+        fields: set[str] = set(self.KEPT_FIELDS)
+        for r in self.rule_classes:
+            if r.scope == "corpus":
+                if r.corpus_fields is None:
+                    return None
+                fields |= r.corpus_fields
+        return frozenset(fields)
 
     def slim(self, doc: Document) -> None:
         """Drop what no later step reads from a document whose own rules have run."""
-        keep = self.slim_fields()
+        keep = self._slim_fields
         m = doc.model
-        if keep is None or m is None or getattr(doc, "_slim", False):
+        if keep is None or m is None or doc.slim:
             return
         for name, info in type(m).model_fields.items():
             if name not in keep:
                 m.__dict__[name] = info.get_default(call_default_factory=True)
-        doc._slim = True  # type: ignore[attr-defined]
+        doc.slim = True
 
     def _own_rules(self, doc: Document) -> None:
         """Run a reported document's own rules now and keep the findings with it, then slim it."""
@@ -247,7 +244,7 @@ class Engine:
     def document_phase(self, doc: Document) -> list[Diagnostic]:
         """The document-level findings of one document (before suppression and severity overrides)."""
         cfg = self.config_for(doc)
-        enabled = self._enabled_for_doc(doc, cfg)
+        enabled = self._enabled_for(doc.file, cfg)
         mine: list[Diagnostic] = []
         timings = self.timings
         for rule in self.rules_for(cfg):
@@ -274,13 +271,11 @@ class Engine:
         from ajlint.cache import settings_key
 
         cfg = self.resolver.for_path(fp)
-        doc = Document(path="", file=fp)
-        enabled = self._enabled_for_doc(doc, cfg)
-        memo = self.__dict__.setdefault("_key_memo", {})
+        enabled = self._enabled_for(fp, cfg)
         mkey = (id(cfg), profile, frozenset(enabled))
-        key = memo.get(mkey)
+        key = self._key_memo.get(mkey)
         if key is None:
-            key = memo[mkey] = settings_key({
+            key = self._key_memo[mkey] = settings_key({
                 "enabled": sorted(enabled),
                 "severity": cfg.data.severity,
                 "options": {**cfg.data.options, **(self._options or {})},
@@ -302,7 +297,7 @@ class Engine:
             return None, key, digest
         doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles())
         doc.cached_diags = [diag_from_json(disp, j) for j in entry["diags"]]
-        doc._slim = self.slim_fields() is not None  # type: ignore[attr-defined]  # stored slim
+        doc.slim = self._slim_fields is not None  # entries store the slim model
         return doc, key, digest
 
     def _cached_only(self, fp: Path, disp: str) -> Document | None:
@@ -345,7 +340,7 @@ class Engine:
             "text": doc.text,
             # a JSON string inside the entry: pydantic parses its own JSON twice as fast as a dict
             # only what is read once a document's own rules have run (see slim())
-            "model": doc.model.model_dump_json(include=self.slim_fields()) if doc.model is not None else None,
+            "model": doc.model.model_dump_json(include=self._slim_fields) if doc.model is not None else None,
             "profile": doc.profile.name if doc.profile is not None else None,
             "read_error": doc.read_error,
             "not_job_description": doc.not_job_description,
@@ -365,7 +360,7 @@ class Engine:
             if not doc.report:
                 continue
             cfg = self.config_for(doc)
-            enabled = self._enabled_for_doc(doc, cfg)
+            enabled = self._enabled_for(doc.file, cfg)
             per_doc[doc.path] = (doc, cfg, enabled)
             if doc.cached_diags is None:
                 doc.cached_diags = self.document_phase(doc)  # a later pass (--fix) reuses them
