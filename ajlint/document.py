@@ -193,15 +193,22 @@ def read_document(path: Path, display: str, readers, profile_name: str | None = 
     return doc
 
 
-def _read(path: Path, display: str, readers, profile_name: str | None, max_bytes: int,
-          profiles: dict[str, Profile] | None) -> Document:
+def file_bytes(path: Path, max_bytes: int) -> bytes | str:
+    """The file's content, or why it cannot be read (too large, unreadable)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Document(path=display, read_error=f"the file is {size} bytes, over the limit of {max_bytes}")
-        data = path.read_bytes()
+            return f"the file is {size} bytes, over the limit of {max_bytes}"
+        return path.read_bytes()
     except OSError as exc:
-        return Document(path=display, read_error=f"cannot read the file: {exc.strerror or exc}")
+        return f"cannot read the file: {exc.strerror or exc}"
+
+
+def _read(path: Path, display: str, readers, profile_name: str | None, max_bytes: int,
+          profiles: dict[str, Profile] | None) -> Document:
+    data = file_bytes(path, max_bytes)
+    if isinstance(data, str):
+        return Document(path=display, read_error=data)
     return document_from_bytes(data, path, display, readers, profile_name, profiles)
 
 

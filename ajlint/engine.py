@@ -23,7 +23,7 @@ from ajlint.config import (
     severity_override,
 )
 from ajlint.diagnostics import Diagnostic
-from ajlint.document import MAX_FILE_BYTES, Document, expand, read_document
+from ajlint.document import MAX_FILE_BYTES, Document, expand, file_bytes, read_document
 from ajlint.ltext import Span
 from ajlint.plugins import Registry
 from ajlint.rule import Rule
@@ -302,25 +302,17 @@ class Engine:
 
     def _cached_only(self, fp: Path, disp: str) -> Document | None:
         """The document from the cache, or None when it has to be read."""
-        try:
-            if fp.stat().st_size > self.max_bytes:
-                return None
-            data = fp.read_bytes()
-        except OSError:
-            return None
+        data = file_bytes(fp, self.max_bytes)
+        if isinstance(data, str):
+            return None  # read_document reports it
         return self._lookup(fp, disp, self.profile or self.resolver.for_path(fp).data.profile, data)[0]
 
     def _read_cached(self, fp: Path, disp: str, profile: str | None) -> Document:
         from ajlint.document import document_from_bytes
 
-        try:
-            if fp.stat().st_size > self.max_bytes:  # the size limit holds with the cache too
-                return read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
-                                     profiles=self.profiles)
-            data = fp.read_bytes()
-        except OSError:
-            return read_document(fp, disp, self.registry.readers, profile, max_bytes=self.max_bytes,
-                                 profiles=self.profiles)
+        data = file_bytes(fp, self.max_bytes)  # the size limit holds with the cache too
+        if isinstance(data, str):
+            return Document(path=disp, read_error=data, file=fp)
         doc, key, digest = self._lookup(fp, disp, profile, data)
         if doc is not None:
             return doc
