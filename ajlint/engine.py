@@ -130,6 +130,7 @@ class Engine:
         self._names = {r.code: r.name for r in self.rule_classes}
         self._key_memo: dict[tuple, str] = {}
         self._slim_fields = self._corpus_fields()
+        self._blanks: dict[type, list] = {}
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
         self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
 
@@ -230,9 +231,16 @@ class Engine:
         m = doc.model
         if keep is None or m is None or doc.slim:
             return
-        for name, info in type(m).model_fields.items():
-            if name not in keep:
-                m.__dict__[name] = info.get_default(call_default_factory=True)
+        blanks = self._blanks.get(type(m))
+        if blanks is None:
+            # (name, default, factory) of every dropped field, worked out once: pydantic's get_default
+            # inspects the factory's signature on every call
+            blanks = self._blanks[type(m)] = [
+                (name, info.default, info.default_factory)
+                for name, info in type(m).model_fields.items() if name not in keep]
+        d = m.__dict__
+        for name, default, factory in blanks:
+            d[name] = factory() if factory is not None else default
         doc.slim = True
 
     def _own_rules(self, doc: Document) -> None:

@@ -104,7 +104,7 @@ def _analyse(doc, index: CatalogIndex) -> Analysis:
             continue
         for value in w.comp.indicators or []:
             if value is not None and value.text:
-                issues.extend(_check_text(value, name, entries, index, ocr, loc))
+                issues.extend(_check_text(value, name, entries, index, ocr, loc, used))
     return Analysis(ocr, core, additional, used, issues, role(m, index))
 
 
@@ -124,15 +124,34 @@ def used_set(core: list[Written], index: CatalogIndex) -> str | None:
 
 
 # -- sentences ---------------------------------------------------------------------------------------
-def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr: bool,
-                loc: "Locator") -> list[SentenceIssue]:
-    text = value.text
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A sentence of a text that differs from the catalog, before it is located in a document."""
+
+    a: int  # its token range in tokenize(text)
+    b: int
+    s_text: str
+    status: str
+    w: list[Tok]  # its tokens, offsets relative to the sentence
+    approved: Approved | None = None
+    diff: str = ""
+    real: list = field(default_factory=list)
+    safe: bool = False
+    elsewhere: str = ""
+
+
+#: comparisons of a text with the catalog, by (text, name, set, ocr): the approved wording repeats in
+#: every document of an organisation, so most texts are compared once per run
+_MEMO_MAX = 20000
+
+
+def _compare(text: str, name: str, entries: list[Entry], index: CatalogIndex, ocr: bool) -> list[_Found]:
+    """The sentences of ``text`` that differ from the approved wording of ``name`` (no locations)."""
     # fast path: every sentence written exactly as approved
     if all(any(s in e.exact for e in entries) for s in fast_sentences(text)):
         return []
     toks = tokenize(text)
-    out: list[SentenceIssue] = []
-    src_map: list[tuple[int, int]] | None | bool = False  # False: not computed yet
+    out: list[_Found] = []
     mt = index.matching
     for a, b in sentences(toks):
         s_text = text[toks[a].start:toks[b - 1].end]
@@ -144,8 +163,7 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
             key = clean_key(toks[a:b])
             if any(key in e.clean for e in entries):
                 continue
-        base = toks[a].start
-        w = shift(toks[a:b], base)
+        w = shift(toks[a:b], toks[a].start)
         folded = ocr_fold(norm(s_text))
         best = None  # (real hunks, shared, ratio, approved)
         found = [(score, e.sentences[i]) for e in entries
@@ -160,25 +178,43 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
                     best = cand
         if best is None or not best[0]:
             continue  # identical but for spacing, punctuation, compound spelling or OCR damage
-        if src_map is False:
-            src_map = loc.map_tokens(value, toks)
-        span = loc.span(src_map[a][0], src_map[b - 1][1]) if src_map else value
         real, shared, score, ap = best
         words = max(sum(1 for t in w if t.is_word), 1)
         if score < mt.sentence_min_ratio or shared / words < mt.sentence_min_shared:
             others = [x.owner for x in index.where.get(clean_key(toks[a:b]), []) if x.owner.split(" (")[0] != name]
-            status = "elsewhere" if others else "unknown"
-            out.append(SentenceIssue(name, status, span, s_text, elsewhere=", ".join(others)))
+            out.append(_Found(a, b, s_text, "elsewhere" if others else "unknown", w, elsewhere=", ".join(others)))
             continue
         diff = "; ".join(_show(w, ap, h, s_text) for h in real)
+        out.append(_Found(a, b, s_text, "diff", w, ap, diff, real, is_safe(w, ap.toks, real, mt.safe_word_ratio)))
+    return out
+
+
+def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr: bool,
+                loc: "Locator", used: str | None = None) -> list[SentenceIssue]:
+    text = value.text
+    memo = index.memo
+    key = (text, name, used, ocr)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        found = memo[key] = _compare(text, name, entries, index, ocr)
+    if not found:
+        return []
+    src_map = loc.map_tokens(value, tokenize(text))
+    out: list[SentenceIssue] = []
+    for f in found:
+        span = loc.span(src_map[f.a][0], src_map[f.b - 1][1]) if src_map else value
+        if f.status != "diff":
+            out.append(SentenceIssue(name, f.status, span, f.s_text, elsewhere=f.elsewhere))
+            continue
         fix = None
         if src_map:
-            edits = _edits(w, ap, real, src_map[a:b], loc.text)
+            edits = _edits(f.w, f.approved, f.real, src_map[f.a:f.b], loc.text)
             if edits is not None:
-                safe = is_safe(w, ap.toks, real, mt.safe_word_ratio)
-                fix = Fix(edits=tuple(edits), applicability="safe" if safe else "unsafe",
+                fix = Fix(edits=tuple(edits), applicability="safe" if f.safe else "unsafe",
                           description=f"Use the approved wording of {name}")
-        out.append(SentenceIssue(name, "diff", span, s_text, ap, diff, fix))
+        out.append(SentenceIssue(name, "diff", span, f.s_text, f.approved, f.diff, fix))
     return out
 
 
