@@ -135,23 +135,29 @@ class ConfigResolver:
         self.isolated = isolated
         self._cache: dict[Path, Config] = {}
         self._files: dict[Path, Config] = {}
+        self._by_path: dict[Path, Config] = {}
+        self._default = Config()  # one object: the engine keeps per-configuration state by identity
         self.explicit = load_file(explicit) if explicit else None
 
     def for_path(self, p: Path) -> Config:
         if self.isolated:
-            return Config()
+            return self._default
         if self.explicit is not None:
             return self.explicit
+        cfg = self._by_path.get(p)  # a path is asked for several times in a run; resolving it costs
+        if cfg is not None:
+            return cfg
         folder = p.resolve() if p.is_dir() else p.resolve().parent
         cfg = self._cache.get(folder)
         if cfg is None:
             f = find_config_file(folder)
             if f is None:
-                cfg = Config()
+                cfg = self._default
             else:
                 cfg = self._files.get(f) or load_file(f)
                 self._files[f] = cfg
             self._cache[folder] = cfg
+        self._by_path[p] = cfg
         return cfg
 
     def loaded(self) -> list[Config]:
@@ -201,6 +207,8 @@ def is_selected(rule: RuleInfo, select: list[str] | None, extend: list[str], ign
 
 
 def file_ignores(cfg: Config, path: Path) -> list[str]:
+    if not cfg.data.per_file_ignores:
+        return []
     rel = cfg.rel(path)
     out: list[str] = []
     for pattern, codes in cfg.data.per_file_ignores.items():
@@ -219,6 +227,8 @@ def severity_override(cfg: Config, rule: RuleInfo) -> Severity | None:
 
 
 def excluded(cfg: Config, path: Path) -> bool:
+    if not cfg.data.exclude and not cfg.data.include:
+        return False
     rel = cfg.rel(path)
     parts = PurePosixPath(rel).parts
     for pattern in cfg.data.exclude:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,15 +70,28 @@ class Document:
 
         return locator_at(self.locators, line, column)
 
-    def offset(self, line: int, column: int) -> int:
-        """0-based character offset in ``text`` of a 1-based line and column (for fix edits)."""
+    @property
+    def line_starts(self) -> list[int]:
+        """The offset in ``text`` where each line starts."""
         if self._line_starts is None:
             starts = [0]
             for ln in self.lines[:-1]:
                 starts.append(starts[-1] + len(ln) + 1)
             self._line_starts = starts
-        line = min(max(line, 1), len(self._line_starts))
-        return self._line_starts[line - 1] + column - 1
+        return self._line_starts
+
+    def offset(self, line: int, column: int) -> int:
+        """0-based character offset in ``text`` of a 1-based line and column (for fix edits)."""
+        starts = self.line_starts
+        line = min(max(line, 1), len(starts))
+        return starts[line - 1] + column - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset in ``text``: rules that search the whole text at once
+        (one regex pass instead of one per line) locate their matches with it."""
+        starts = self.line_starts
+        k = bisect_right(starts, offset) - 1
+        return k + 1, offset - starts[k] + 1
 
 
 _KEYS: dict[int, tuple[frozenset[str], ...]] = {}
@@ -115,6 +129,20 @@ def _key_index(profiles: dict[str, Profile]):
     return got
 
 
+_KEYS_IN: dict[tuple[str, int], list] = {}
+
+
+def _keys_in(s: str, subs: list) -> list:
+    """The label and marker keys in a squashed row (kept: the template's rows repeat in every file)."""
+    key = (s, id(subs))
+    got = _KEYS_IN.get(key)
+    if got is None:
+        if len(_KEYS_IN) > 20000:
+            _KEYS_IN.clear()
+        got = _KEYS_IN[key] = [(k, names) for k, names in subs if k in s]
+    return got
+
+
 def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
     """The profile whose headings, labels and markers the document shows most of."""
     subs, heads = _key_index(profiles)
@@ -129,10 +157,9 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
         s = squash(t)
         scanned += 1
         if scanned <= LABEL_ROWS:  # labels and markers stand near the top; headings anywhere
-            for k, names in subs:
-                if k in s:
-                    for name in names:
-                        found[name].add("l:" + k)
+            for k, names in _keys_in(s, subs):
+                for name in names:
+                    found[name].add("l:" + k)
         stripped = s.lstrip("0123456789")
         for name in heads.get(stripped, ()):
             found[name].add("h:" + stripped)

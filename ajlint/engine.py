@@ -29,6 +29,9 @@ from ajlint.plugins import Registry
 from ajlint.rule import Rule
 
 
+_NO_FILE = Config()  # the configuration of a document that is not a file (one object: state is kept by id)
+
+
 class UsageError(Exception):
     """A problem with how ajlint was called (exit code 2)."""
 
@@ -57,9 +60,9 @@ def supported_extensions(registry: Registry) -> set[str]:
     return {ext for r in registry.readers for ext in r.extensions}
 
 
-def display_path(p: Path) -> str:
+def display_path(p: Path, cwd: Path | None = None) -> str:
     try:
-        rel = p.resolve().relative_to(Path.cwd().resolve())
+        rel = p.resolve().relative_to(cwd or Path.cwd().resolve())
         return rel.as_posix()
     except ValueError:
         return p.as_posix()
@@ -72,9 +75,13 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise UsageError("no such file or directory: " + ", ".join(missing))
+    cwd = Path.cwd().resolve()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            # a walked file's display path is its folder's plus its relative path: resolving every
+            # file costs a system call per path component
+            top = display_path(p, cwd)
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
                 for name in sorted(files):
@@ -87,9 +94,10 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
                             continue
                     elif fp.suffix.lower() not in extensions or (cfg is not None and excluded(cfg, fp)):
                         continue
-                    out.setdefault(display_path(fp), fp)
+                    rel = Path(os.path.relpath(fp, p)).as_posix()
+                    out.setdefault(rel if top == "." else f"{top}/{rel}", fp)
         else:
-            out.setdefault(display_path(p), p)
+            out.setdefault(display_path(p, cwd), p)
     return [(fp, disp) for disp, fp in sorted(out.items())]
 
 
@@ -136,7 +144,7 @@ class Engine:
 
     # -- configuration ---------------------------------------------------------------------------
     def config_for(self, doc: Document) -> Config:
-        return self.resolver.for_path(doc.file) if doc.file is not None else Config()
+        return self.resolver.for_path(doc.file) if doc.file is not None else _NO_FILE
 
     def enabled(self, cfg: Config) -> set[str]:
         got = self._enabled_by_cfg.get(id(cfg))

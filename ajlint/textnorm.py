@@ -33,8 +33,10 @@ for src, dst in {"6": "o", "0": "o", "@": "o", "8": "o", "1": "l", "|": "l", "$"
 DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Lower case, diacritics removed; same length as ``s``."""
+    """Lower case, diacritics removed; same length as ``s``. Cached: the template's lines and labels
+    are folded again in every document."""
     low = s.lower()
     if len(low) != len(s):  # a rare character changed length when lower-cased
         low = "".join(c.lower()[:1] or c for c in s)

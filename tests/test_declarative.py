@@ -105,3 +105,27 @@ def test_shipped_declarative_rules_are_builtin(check_json):
     aj701 = [d for d in report["diagnostics"] if d["code"] == "AJ701"]
     # 000 line 102: "algatab ise kokusaamisi" — a misspelling of "kokkusaamisi"
     assert any(d["line"] == 102 and "kokkusaamisi" in d["message"] for d in aj701)
+
+
+# -- the phrase search: substring candidates, then the regex at each one -----------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ajlint.declarative import _phrase_rx, _Prefilter  # noqa: E402
+
+_PHRASES = ["ab", "abc", "b c", "kirik", "Ä", "sh"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="abcABC KİıiRrkäÄßsh\n", max_size=40), ignore_case=st.booleans())
+def test_phrase_search_finds_what_the_regex_scan_finds(text, ignore_case):
+    # the fast search must report exactly the matches of a plain finditer: same places, same
+    # longest-first choice, same word boundaries, also where case folding changes the text's length (ß)
+    rx = _phrase_rx(_PHRASES, ignore_case)
+    fast = [(m.start(), m.end()) for m in _Prefilter(_PHRASES, ignore_case).finditer(rx, text)]
+    assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def test_phrase_search_sees_dotted_and_dotless_i():
+    rx = _phrase_rx(["kirik"], True)
+    assert [m.group(0) for m in _Prefilter(["kirik"], True).finditer(rx, "KİRİK ja kırık")] == ["KİRİK", "kırık"]

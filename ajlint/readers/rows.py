@@ -40,26 +40,22 @@ class Item:
     bullet: str | None = None
 
 
-@dataclass
 class Row:
-    line: int
-    cells: list[list[Item]]
-    table: str | None = None  # 'tab', 'pipe', 'html' or None
-    heading_level: int = 0
+    """A line (or HTML block or table row) of cells of items. ``items`` and ``blank`` are worked out
+    once, when the row is made: the extractor asks for them many times per row."""
 
-    @property
-    def blank(self) -> bool:
-        b = self.__dict__.get("_blank")
-        if b is None:
-            b = self.__dict__["_blank"] = all(not it.text.text.strip() for cell in self.cells for it in cell)
-        return b
+    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank")
 
-    @property
-    def items(self) -> list[Item]:
-        its = self.__dict__.get("_items")
-        if its is None:
-            its = self.__dict__["_items"] = [it for cell in self.cells for it in cell]
-        return its
+    def __init__(self, line: int, cells: list[list[Item]], table: str | None = None, heading_level: int = 0):
+        self.line = line
+        self.cells = cells
+        self.table = table  # 'tab', 'pipe', 'html' or None
+        self.heading_level = heading_level
+        self.items: list[Item] = [it for cell in cells for it in cell] if cells else []
+        self.blank: bool = all(not it.text.text.strip() for it in self.items)
+
+    def __repr__(self) -> str:
+        return f"Row({self.line}, {self.cells!r}, table={self.table!r}, heading_level={self.heading_level})"
 
     @property
     def text(self) -> LText:

@@ -201,7 +201,7 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
         found = memo[key] = _compare(text, name, entries, index, ocr)
     if not found:
         return []
-    src_map = loc.map_tokens(value, tokenize(text))
+    src_map = loc.map_tokens(value, text, index.memo)
     out: list[SentenceIssue] = []
     for f in found:
         span = loc.span(src_map[f.a][0], src_map[f.b - 1][1]) if src_map else value
@@ -284,26 +284,39 @@ class Locator:
         eln, ecol = self.pos(max(hi - 1, lo))
         return Span(ln, col, eln, ecol + 1)
 
-    def map_tokens(self, value, toks: list[Tok]) -> list[tuple[int, int]] | None:
-        """Source offsets of each token of ``value.text``, found left to right between the value's start
-        and end; None when a token is not there or other words stand between two tokens."""
+    def map_tokens(self, value, text: str, memo: dict | None = None) -> list[tuple[int, int]] | None:
+        """Source offsets of each token of ``text`` (the value's), found left to right between the
+        value's start and end; None when a token is not there or other words stand between two tokens.
+        With a ``memo``, the offsets within a source region are worked out once per run."""
         lo = self.offset(value.line, value.column)
         hi = self.offset(value.end_line, value.end_column)
         if hi < lo:
             return None
         src = self.text[lo:hi]
-        out = []
-        cur = 0
-        for t in toks:
-            k = src.find(t.text, cur)
-            if k < 0:
-                return None
-            gap = _strip_tags(src[cur:k])
-            if any(ch.isalnum() for ch in gap):
-                return None
-            out.append((lo + k, lo + k + len(t.text)))
-            cur = k + len(t.text)
-        return out
+        if memo is None:
+            return _map_tokens(src, tokenize(text), lo)
+        key = ("map", src, text)
+        rel = memo.get(key)
+        if rel is None:
+            rel = memo[key] = (_map_tokens(src, tokenize(text), 0),)
+        if rel[0] is None:
+            return None
+        return [(lo + a, lo + b) for a, b in rel[0]]
+
+
+def _map_tokens(src: str, toks: list[Tok], lo: int) -> list[tuple[int, int]] | None:
+    out = []
+    cur = 0
+    for t in toks:
+        k = src.find(t.text, cur)
+        if k < 0:
+            return None
+        gap = _strip_tags(src[cur:k])
+        if any(ch.isalnum() for ch in gap):
+            return None
+        out.append((lo + k, lo + k + len(t.text)))
+        cur = k + len(t.text)
+    return out
 
 
 def _strip_tags(s: str) -> str:
