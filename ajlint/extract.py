@@ -76,6 +76,8 @@ class Matcher:
         self._max_words = max([n for _, _, n, _ in self.fields + self.reqs] + [1]) + 1
         self._heading_memo: dict[str, tuple[str | None, Match] | None] = {}
         self._prefix_memo: dict[tuple, Match | None] = {}
+        #: row text → 2 signature marker, 1 signature block intro, 0 neither
+        self.sig_kinds: dict[str, int] = {}
 
     def heading(self, text: str) -> tuple[str | None, Match] | None:
         if len(text) > 160:
@@ -220,12 +222,18 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
 
     # 1. signatures: every marker occurrence; the block from the first marker / block intro to the end
     sig_start = len(rows)
+    kinds = m.sig_kinds
     for i, row in enumerate(rows):
         if row.blank:
             continue
         txt = _row_plain(row)
-        ftxt = fold(txt)
-        if m.is_signature(txt, ftxt):
+        kind = kinds.get(txt)
+        if kind is None:  # the same rows recur in every document: decided once per text
+            if len(kinds) > 20000:
+                kinds.clear()
+            ftxt = fold(txt)
+            kind = kinds[txt] = 2 if m.is_signature(txt, ftxt) else 1 if m.is_signature_block(txt, ftxt) else 0
+        if kind == 2:
             for it in row.items:
                 f = fold(it.text.text)
                 for marker in m.sig_markers:
@@ -240,7 +248,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
                     if start:
                         break
             sig_start = min(sig_start, i)
-        elif m.is_signature_block(txt, ftxt) and i > len(rows) // 2:
+        elif kind == 1 and i > len(rows) // 2:
             sig_start = min(sig_start, i)
     # the block begins at its intro line if one precedes the first marker closely
     for j in range(max(0, sig_start - 6), sig_start):

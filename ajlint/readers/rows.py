@@ -182,7 +182,32 @@ def rows_from_text(text: str) -> list[Row]:
 _PLAIN_LINE = re.compile(r"^[^\t|<*_&#" + re.escape(STRONG_BULLETS) + r"]*$")
 
 
+#: the shape of a row by its line's text: a template's lines recur in every document of a folder
+_ROW_MEMO: dict[str, tuple] = {}
+_ROW_MEMO_MAX = 50000
+
+
 def _row_from_line(line: str, n: int) -> Row:
+    """The row of line ``n``. A line's cells, items and columns depend on its text only, so they are
+    worked out once per distinct text and only the line number is put in per document."""
+    tpl = _ROW_MEMO.get(line)
+    if tpl is None:
+        if len(_ROW_MEMO) >= _ROW_MEMO_MAX:
+            _ROW_MEMO.clear()
+        row = _parse_line(line, 0)
+        tpl = _ROW_MEMO[line] = (
+            [[(it.text.text, it.text._offs, it.text._cols, len(it.text._offs), it.bullet) for it in cell]
+             for cell in row.cells],
+            row.table, row.heading_level)
+    cells, table, level = tpl
+    if not cells or cells == [[]]:
+        return Row(n, [[]] if cells else [], table, level)
+    # an LText never changes its lists in place, so the template's offsets and columns are shared
+    return Row(n, [[Item(LText(t, offs, [n] * k, cols), b) for t, offs, cols, k, b in cell] for cell in cells],
+               table, level)
+
+
+def _parse_line(line: str, n: int) -> Row:
     if not line.strip():
         return Row(n, [[]])
     if _PLAIN_LINE.match(line):
