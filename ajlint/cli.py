@@ -334,8 +334,9 @@ def cmd_check(args) -> int:
     setup = _Setup(args, args.paths[0])
     _check_profile(args.profile, setup.profiles)
     selection = Selection(args.select, args.extend_select, args.ignore)
-    _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
+    reporter = _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
     engine = setup.make_engine(args, selection)
+    engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))
     docs = setup.load(engine, args.paths, args.corpus, selection)
     if args.fix or args.diff:
         changed = _fix(args, engine, docs)
@@ -404,17 +405,53 @@ def _emit(args, registry, diags, docs, lang) -> None:
     color = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
     ctx = ReportContext(diags, docs, lang, registry.rules, color=color, to_file=bool(args.output))
     if args.output:
-        import io
+        # written to a temporary file beside the target and moved into place when complete: a failed
+        # run never leaves half a report, and a large report is not held in memory
+        import os
+        import tempfile
 
-        buf = io.StringIO()
-        _render(args, registry, ctx, buf)
+        target = os.path.abspath(args.output)
+        if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a pipe: written as it is
+            try:
+                with open(target, "w", encoding="utf-8", newline="") as fh:
+                    _render(args, registry, ctx, fh)
+            except OSError as exc:
+                raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            return
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(buf.getvalue())
+            fd, tmp = tempfile.mkstemp(prefix=".ajlint-", suffix=".tmp", dir=os.path.dirname(target))
         except OSError as exc:
             raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        try:
+            with open(fd, "w", encoding="utf-8", newline="") as fh:
+                _render(args, registry, ctx, fh)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except OSError as exc:
+            _unlink(tmp)
+            raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        except BaseException:
+            _unlink(tmp)
+            raise
     else:
         _render(args, registry, ctx, sys.stdout)
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _unlink(path: str) -> None:
+    import os
+
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _render(args, registry, ctx, out) -> None:

@@ -41,7 +41,7 @@ class Message:
         return template.format(**args)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between two 0-based character offsets of the decoded source."""
 
@@ -50,15 +50,17 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: str = "safe"  # safe | unsafe
     description: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
+    """One finding. Slotted: a run over thousands of documents holds hundreds of thousands of them."""
+
     path: str
     code: str
     rule: str

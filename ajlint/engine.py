@@ -138,7 +138,13 @@ class Engine:
         self._names = {r.code: r.name for r in self.rule_classes}
         self._key_memo: dict[tuple, str] = {}
         self._slim_fields = self._corpus_fields()
+        #: the fields some corpus rule reads (kept whole)
+        self._corpus_only = self._asked_fields()
         self._blanks: dict[type, list] = {}
+        #: False when nothing after a document's own rules reads its text (the report quotes no source,
+        #: nothing is fixed): the text is then dropped with the rest of the slimmed model, unless it
+        #: holds suppression directives
+        self.keep_text = True
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
         self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
 
@@ -202,22 +208,24 @@ class Engine:
         n_chunks = min(len(files), self.jobs * 8)
         chunks = [files[i::n_chunks] for i in range(n_chunks)]
         ctx = multiprocessing.get_context("fork")
-        try:
-            with ctx.Pool(self.jobs) as pool:
-                parts = pool.map(_work, chunks, chunksize=1)
-        finally:
-            _WORKER = None
         from ajlint.model import JobDescription
 
         by_path: dict[str, Document] = {}
-        for part in parts:
-            for doc, model_json, reads in part:
-                if model_json is not None:
-                    doc.model = JobDescription.model_validate_json(model_json)
-                if doc.profile is None and doc.model is not None and doc.model.profile:
-                    doc.profile = (self.profiles or _profiles()).get(doc.model.profile)
-                self.reads += reads
-                by_path[doc.path] = doc
+        try:
+            with ctx.Pool(self.jobs) as pool:
+                # each part is taken in as it arrives: its models are parsed while the workers go on,
+                # and its JSON is let go at once instead of all of it being held until the last part
+                for part in pool.imap_unordered(_work, chunks, chunksize=1):
+                    for doc, model_json, reads in part:
+                        if model_json is not None:
+                            doc.model = JobDescription.model_validate_json(model_json)
+                        if doc.profile is None and doc.model is not None and doc.model.profile:
+                            doc.profile = (self.profiles or _profiles()).get(doc.model.profile)
+                        self.reads += reads
+                        by_path[doc.path] = doc
+                    del part
+        finally:
+            _WORKER = None
         return [by_path[disp] for _, disp in files]
 
     #: model fields every later step needs (reporters, sections of findings)
@@ -233,8 +241,19 @@ class Engine:
                 fields |= r.corpus_fields
         return frozenset(fields)
 
+    def _asked_fields(self) -> frozenset[str]:
+        """The model fields some corpus rule declares it reads."""
+        out: set[str] = set()
+        for r in self.rule_classes:
+            if r.scope == "corpus" and r.corpus_fields:
+                out |= r.corpus_fields
+        return frozenset(out)
+
     def slim(self, doc: Document) -> None:
         """Drop what no later step reads from a document whose own rules have run."""
+        if not self.keep_text and doc.text is not None and "ajlint" not in doc.text:
+            doc.text = None
+            doc._lines = doc._line_starts = None
         keep = self._slim_fields
         m = doc.model
         if keep is None or m is None or doc.slim:
@@ -249,6 +268,12 @@ class Engine:
         d = m.__dict__
         for name, default, factory in blanks:
             d[name] = factory() if factory is not None else default
+        if "sections" not in self._corpus_only:
+            # later steps read a section's key, number, heading and line (the section of a finding,
+            # the report's headings), not where its parts are
+            for sec in m.sections:
+                sd = sec.__dict__
+                sd["heading_location"] = sd["number_location"] = None
         doc.slim = True
 
     def _own_rules(self, doc: Document) -> None:

@@ -28,4 +28,6 @@ class AjlintSpec:
     @hookspec
     def ajlint_reporters(self):
         """Return a list of reporter objects (``name``, ``description``, ``render(ctx, out)``) that
-        ``ajlint check --format NAME`` can use; ``ctx`` is an :class:`ajlint.reporters.formats.ReportContext`."""
+        ``ajlint check --format NAME`` can use; ``ctx`` is an :class:`ajlint.reporters.formats.ReportContext`.
+        A reporter that never reads the documents' text may say ``needs_source = False``: a large run then
+        does not keep every document's text until the report is written."""

@@ -129,6 +129,19 @@ def test_output_file(cli, tmp_path):
     assert stdout == "" and json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == len(SEEDS)
 
 
+def test_output_file_is_replaced_whole_and_leaves_no_temporary_file(cli, tmp_path):
+    out = tmp_path / "r.json"
+    out.write_text("old report", encoding="utf-8")
+    cli("check", "--format", "json", "--output", out, *SEEDS)
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == len(SEEDS)
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(cli, tmp_path):
+    code, _, err = cli("check", "--format", "json", "--output", tmp_path / "no" / "r.json", *SEEDS)
+    assert code == 2 and "cannot write" in err
+
+
 def test_unknown_format(cli):
     code, _, err = cli("check", "--format", "sarf", FIXTURES)
     assert code == 2 and "did you mean 'sarif'?" in err

@@ -1,7 +1,8 @@
 """Output formats of ``ajlint check --format``. Each is a reporter registered through the
 ``ajlint_reporters`` hook (the built-in plugin registers these; a plugin can add its own).
 
-A reporter has a ``name``, a one-line ``description`` and ``render(ctx, out)``.
+A reporter has a ``name``, a one-line ``description`` and ``render(ctx, out)``; one that never reads
+the documents' text says ``needs_source = False`` (then ``ctx.documents`` may come without it).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ class ReportContext:
     to_file: bool = False
 
     def doc(self, path: str) -> Document | None:
-        for d in self.documents:
-            if d.path == path:
-                return d
-        return None
+        by_path = self.__dict__.get("_by_path")
+        if by_path is None:
+            by_path = self.__dict__["_by_path"] = {d.path: d for d in self.documents}
+        return by_path.get(path)
 
     def span_text(self, d: Diagnostic) -> str:
         doc = self.doc(d.path)
@@ -54,6 +55,7 @@ class FullReporter:
 
 class ConciseReporter:
     name = "concise"
+    needs_source = False  # the documents' text is not quoted
     description = "one line per finding: path:line:col: CODE [rule] message"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -64,6 +66,7 @@ class ConciseReporter:
 
 class JsonReporter:
     name = "json"
+    needs_source = False  # the documents' text is not quoted
     description = "an object with diagnostics and summary (schema/report.schema.json)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -74,6 +77,7 @@ class JsonReporter:
 
 class JsonLinesReporter:
     name = "json-lines"
+    needs_source = False  # the documents' text is not quoted
     description = "one JSON object per finding per line"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -86,6 +90,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 class SarifReporter:
     name = "sarif"
+    needs_source = False  # the documents' text is not quoted
     description = "SARIF 2.1.0 with rule metadata, help and fixes (GitHub code scanning)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -175,6 +180,7 @@ def _gh_prop(s: str) -> str:
 
 class GithubReporter:
     name = "github"
+    needs_source = False  # the documents' text is not quoted
     description = "GitHub Actions workflow commands (annotations on the pull request)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -213,6 +219,7 @@ class GitlabReporter:
 
 class JunitReporter:
     name = "junit"
+    needs_source = False  # the documents' text is not quoted
     description = "JUnit XML, one test case per file"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -242,6 +249,7 @@ class JunitReporter:
 
 class CsvReporter:
     name = "csv"
+    needs_source = False  # the documents' text is not quoted
     description = "comma-separated values for spreadsheets (UTF-8; with a byte order mark in --output files)"
 
     COLUMNS = ["path", "line", "column", "end_line", "end_column", "severity", "code", "rule", "section",

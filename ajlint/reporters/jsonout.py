@@ -11,30 +11,26 @@ from ajlint.diagnostics import Diagnostic
 from ajlint.document import Document
 
 
-def report_dict(diags: list[Diagnostic], docs: list[Document], lang: str) -> dict:
+def summary(diags: list[Diagnostic], docs: list[Document]) -> dict:
     sev = Counter(d.severity.value for d in diags)
     rules = Counter(d.code for d in diags)
     return {
-        "tool": {"name": "ajlint", "version": __version__},
-        "diagnostics": [d.to_dict(lang) for d in diags],
-        "summary": {
-            "files": len(docs),
-            "findings": len(diags),
-            "by_severity": {k: sev.get(k, 0) for k in ("error", "warning", "info")},
-            "by_rule": dict(sorted(rules.items())),
-        },
+        "files": len(docs),
+        "findings": len(diags),
+        "by_severity": {k: sev.get(k, 0) for k in ("error", "warning", "info")},
+        "by_rule": dict(sorted(rules.items())),
     }
 
 
 def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO) -> None:
     """Indented at the top, one finding per line: readable, and written by json's fast C encoder
-    (an indented dump of thousands of findings goes through its slow pure-Python path)."""
-    report = report_dict(diags, docs, lang)
+    (an indented dump of thousands of findings goes through its slow pure-Python path). Each finding
+    is turned into a dict only as it is written: a run with 100,000 findings must not hold them twice."""
     dump = json.JSONEncoder(ensure_ascii=False).encode
     out.write("{\n")
-    out.write(f'  "tool": {dump(report["tool"])},\n')
+    out.write(f'  "tool": {dump({"name": "ajlint", "version": __version__})},\n')
     out.write('  "diagnostics": [')
-    for i, d in enumerate(report["diagnostics"]):
-        out.write(("," if i else "") + "\n    " + dump(d))
-    out.write("\n  ]," if report["diagnostics"] else "],")
-    out.write(f'\n  "summary": {dump(report["summary"])}\n}}\n')
+    for i, d in enumerate(diags):
+        out.write(("," if i else "") + "\n    " + dump(d.to_dict(lang)))
+    out.write("\n  ]," if diags else "],")
+    out.write(f'\n  "summary": {dump(summary(diags, docs))}\n}}\n')
