@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,10 +75,7 @@ class Document:
     def line_starts(self) -> list[int]:
         """The offset in ``text`` where each line starts."""
         if self._line_starts is None:
-            starts = [0]
-            for ln in self.lines[:-1]:
-                starts.append(starts[-1] + len(ln) + 1)
-            self._line_starts = starts
+            self._line_starts = list(accumulate([len(ln) + 1 for ln in self.lines[:-1]], initial=0))
         return self._line_starts
 
     def offset(self, line: int, column: int) -> int:

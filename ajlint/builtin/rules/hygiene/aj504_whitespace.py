@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_right
 
 from ajlint.diagnostics import Edit, Fix, Message, Severity
 from ajlint.ltext import Span
@@ -9,6 +10,7 @@ from ajlint.builtin.rules.hygiene.textview import view
 _DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _TAB = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|")
+_TRAILING = re.compile(r"[ \t\xa0]+$", re.M)
 
 
 class Whitespace(Rule):
@@ -77,46 +79,60 @@ class Whitespace(Rule):
         tv = view(doc)
         if tv.fmt not in ("markdown", "text"):
             return
-        lines = tv.lines
+        # the whole text is searched at once and each match placed on its line: most lines have
+        # nothing to report, and a regex pass in C costs less than looking at every line in Python
+        text, lines, starts, code = tv.text, tv.lines, tv.starts, tv.code_lines
         text_fmt = tv.fmt == "text"
         md = tv.fmt == "markdown"
         trailing: list[tuple[int, int, int]] = []
-        tab_lines = {n for n, ln in enumerate(lines, start=1) if "\t" in ln} if "\t" in tv.text else set()
-        for n, ln in enumerate(lines, start=1):
-            if not ln or n in tv.code_lines:
+        for m in _TRAILING.finditer(text):
+            n = bisect_right(starts, m.start())
+            if n in code:
                 continue
-            li = n - 1
-            end = len(ln.rstrip(" \t\xa0"))
-            if end < len(ln):
-                hard_break = (md and end > 0 and ln[end:] == "  " and n < len(lines) and lines[n].strip() != "")
-                if not hard_break:
-                    trailing.append((n, end, len(ln)))
-            if "  " in ln:
-                pipe_row = _PIPE_ROW.match(ln) is not None
-                for d in _DOUBLE.finditer(ln):
-                    a, b = d.start(), d.end()
-                    if self._next_to_markup(tv, li, a, b):
-                        continue
-                    if pipe_row and (ln[a - 1] == "|" or ln[b] == "|"):
-                        continue
-                    if text_fmt and b - a >= 3 and (ln[b].isupper() or ln[b].isdigit()):
-                        continue
-                    fix = Fix(edits=(Edit(doc.offset(n, a + 1), doc.offset(n, b + 1), " "),),
-                              description="replace the spaces with one")
-                    yield self.diag(doc, Span(n, a + 1, n, b + 1), "double", fix=fix, count=b - a)
-            if n in tab_lines and not self._in_grid(lines, tab_lines, n):
+            ln = lines[n - 1]
+            end = m.start() - starts[n - 1]
+            hard_break = (md and end > 0 and ln[end:] == "  " and n < len(lines) and lines[n].strip() != "")
+            if not hard_break:
+                trailing.append((n, end, len(ln)))
+        if "  " in text:
+            pipe_rows: dict[int, bool] = {}
+            for d in _DOUBLE.finditer(text):
+                n = bisect_right(starts, d.start())
+                if n in code:
+                    continue
+                li = n - 1
+                ln = lines[li]
+                a, b = d.start() - starts[li], d.end() - starts[li]
+                if self._next_to_markup(tv, li, a, b):
+                    continue
+                pipe_row = pipe_rows.get(n)
+                if pipe_row is None:
+                    pipe_row = pipe_rows[n] = _PIPE_ROW.match(ln) is not None
+                if pipe_row and (ln[a - 1] == "|" or ln[b] == "|"):
+                    continue
+                if text_fmt and b - a >= 3 and (ln[b].isupper() or ln[b].isdigit()):
+                    continue
+                fix = Fix(edits=(Edit(d.start(), d.end(), " "),), description="replace the spaces with one")
+                yield self.diag(doc, Span(n, a + 1, n, b + 1), "double", fix=fix, count=b - a)
+        if "\t" in text:
+            tab_lines = {n for n, ln in enumerate(lines, start=1) if "\t" in ln}
+            for n in sorted(tab_lines):
+                ln = lines[n - 1]
+                if n in code or self._in_grid(lines, tab_lines, n):
+                    continue
+                li = n - 1
                 for t in _TAB.finditer(ln):
                     a, b = t.start(), t.end()
                     if not (ln[a - 1].isalpha() or ln[a - 1] in ",;") or not ln[b].islower():
                         continue
                     if self._next_to_markup(tv, li, a, b):
                         continue
-                    fix = Fix(edits=(Edit(doc.offset(n, a + 1), doc.offset(n, b + 1), " "),),
+                    fix = Fix(edits=(Edit(starts[li] + a, starts[li] + b, " "),),
                               description="replace the tab with a space")
                     yield self.diag(doc, Span(n, a + 1, n, b + 1), "tab", fix=fix)
         if trailing:
             n, a, b = trailing[0]
-            edits = tuple(Edit(doc.offset(ln_, s + 1), doc.offset(ln_, e + 1), "") for ln_, s, e in trailing)
+            edits = tuple(Edit(starts[ln_ - 1] + s, starts[ln_ - 1] + e, "") for ln_, s, e in trailing)
             fix = Fix(edits=edits, description="remove whitespace at the ends of lines")
             span = Span(n, a + 1, n, b + 1)
             if len(trailing) == 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 # Tag names blanked as markup; anything else in angle brackets ("<nimi>") is text to a reader.
@@ -72,9 +73,7 @@ def view(doc) -> TextView:
 
 def build(text: str, fmt: str) -> TextView:
     lines = text.split("\n")
-    starts = [0]
-    for ln in lines[:-1]:
-        starts.append(starts[-1] + len(ln) + 1)
+    starts = list(accumulate([len(ln) + 1 for ln in lines[:-1]], initial=0))
     spans: list[tuple[int, int]] = []
     if "<" in text:
         if fmt in ("markdown", "html"):
@@ -99,6 +98,9 @@ def build(text: str, fmt: str) -> TextView:
     markup: list[list[tuple[int, int]]] = [[] for _ in lines]
     for a, b in spans:
         la = bisect_right(starts, a) - 1
+        if b <= starts[la] + len(lines[la]):  # the usual case: a tag on one line
+            markup[la].append((a - starts[la], b - starts[la]))
+            continue
         lb = bisect_right(starts, max(a, b - 1)) - 1
         for li in range(la, lb + 1):
             s0 = max(a, starts[li]) - starts[li]
