@@ -86,6 +86,16 @@ class LText:
         return self._lines[k], self._cols[k] + (i - self._offs[k])
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
+        if len(self._offs) == 1:  # one contiguous run (most values): no search
+            ln, c0, n = self._lines[0], self._cols[0], len(self.text)
+            if end is None:
+                end = n
+            if end <= start:
+                c = c0 + min(start, n) if n else c0
+                return Span(ln, c, ln, c)
+            if not n:
+                return Span(ln, c0 + start, ln, c0 + end)
+            return Span(ln, c0 + min(start, n), ln, c0 + min(end - 1, n) + 1)
         if end is None:
             end = len(self.text)
         if end <= start:
