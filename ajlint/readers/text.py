@@ -6,7 +6,7 @@ decoded, then recognised as HTML, markdown or plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ajlint.decode import Decoded, decode, sniff_text_format
 from ajlint.readers.rows import Row, rows_from_html, rows_from_text
@@ -52,5 +52,7 @@ class TextReader:
         assert d.text is not None and d.encoding is not None
         fmt = sniff_text_format(d.text)
         rows = rows_from_html(d.text) if fmt == "html" else rows_from_text(d.text)
+        # the document keeps how the text was decoded (for writing fixes back), not a second reference to
+        # the text: that would keep it alive after the document's own rules have let it go
         return ReaderOutput(rows=rows, text=d.text, format=fmt, encoding=d.encoding, encoding_fallback=d.fallback,
-                            decoded=d)
+                            decoded=replace(d, text=None))
