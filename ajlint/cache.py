@@ -1,7 +1,8 @@
 """Per-file results cache (``.ajlint_cache/``), so that pre-commit on a large repository re-checks only
 what changed.
 
-An entry holds a file's model and its document-level findings. It is used when the file's content
+An entry holds a file's model and its document-level findings (and, for Word, PDF and other binary
+formats, the text rendering; a text file's text is decoded again from the bytes read for the hash). It is used when the file's content
 (SHA-256 of its bytes), the effective settings (enabled rules, severities, options, forced profile),
 the rule data (``rules/``, ``rule-data``), the installed rules and ajlint's version are all the same;
 the key of the settings names the folder, the content hash is checked inside the entry. Corpus rules
@@ -22,7 +23,7 @@ from ajlint import __version__
 from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity
 from ajlint.ltext import Span
 
-FORMAT = 3
+FORMAT = 4
 DIRNAME = ".ajlint_cache"
 
 
@@ -80,10 +81,37 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
-def diag_to_json(d: Diagnostic) -> dict:
+class Messages:
+    """Messages by reference: an entry names a rule's message ("AJ402:diff") instead of repeating its
+    two templates in every finding; a message no rule declares is stored whole."""
+
+    def __init__(self, rule_classes: list):
+        self.key_of: dict[int, str] = {}
+        self.by_key: dict[str, Message] = {}
+        for cls in rule_classes:
+            for k, m in (getattr(cls, "messages", None) or {}).items():
+                ref = f"{cls.code}:{k}"
+                self.key_of[id(m)] = ref
+                self.by_key[ref] = m
+
+    def dump(self, m: Message) -> str | list[str]:
+        ref = self.key_of.get(id(m))
+        return ref if ref is not None else [m.en, m.et]
+
+    def load(self, v: str | list[str]) -> Message:
+        if isinstance(v, str):
+            m = self.by_key.get(v)
+            if m is None:
+                raise KeyError(v)  # a rule no longer declares it: the entry is stale
+            return m
+        return Message(*v)
+
+
+def diag_to_json(d: Diagnostic, messages: Messages | None = None) -> dict:
     return {
         "code": d.code, "rule": d.rule, "severity": d.severity.value,
-        "message": [d.message.en, d.message.et], "args": _jsonable(d.args),
+        "message": messages.dump(d.message) if messages is not None else [d.message.en, d.message.et],
+        "args": _jsonable(d.args),
         "span": list(d.span), "section": d.section, "locator": d.locator, "related": _jsonable(d.related),
         "sensitive": d.sensitive,
         "fix": None if d.fix is None else {
@@ -93,12 +121,14 @@ def diag_to_json(d: Diagnostic) -> dict:
     }
 
 
-def diag_from_json(path: str, j: dict) -> Diagnostic:
+def diag_from_json(path: str, j: dict, messages: Messages | None = None) -> Diagnostic:
     fix = None
     if j["fix"] is not None:
         fix = Fix(tuple(Edit(*e) for e in j["fix"]["edits"]), j["fix"]["applicability"], j["fix"]["description"])
+    m = j["message"]
     return Diagnostic(path=path, code=j["code"], rule=j["rule"], severity=Severity(j["severity"]),
-                      message=Message(*j["message"]), args=j["args"], span=Span(*j["span"]),
+                      message=messages.load(m) if messages is not None else Message(*m), args=j["args"],
+                      span=Span(*j["span"]),
                       section=j["section"], fix=fix, locator=j["locator"], related=j["related"] or [],
                       sensitive=j.get("sensitive", False))
 

@@ -147,6 +147,16 @@ class Engine:
         self.keep_text = True
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
         self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
+        self._messages_memo = None
+
+    @property
+    def _messages(self):
+        """The rules' messages, for storing findings in the cache by reference."""
+        if self._messages_memo is None:
+            from ajlint.cache import Messages
+
+            self._messages_memo = Messages(self.registry.rules)
+        return self._messages_memo
 
     # -- configuration ---------------------------------------------------------------------------
     def config_for(self, doc: Document) -> Config:
@@ -336,8 +346,12 @@ class Engine:
         entry = self.cache.get(key, disp, digest)  # type: ignore[union-attr]
         if entry is None:
             return None, key, digest
-        doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles())
-        doc.cached_diags = [diag_from_json(disp, j) for j in entry["diags"]]
+        try:
+            doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles(),
+                                  data)
+            doc.cached_diags = [diag_from_json(disp, j, self._messages) for j in entry["diags"]]
+        except (KeyError, TypeError, ValueError):
+            return None, key, digest  # an entry this version cannot use: read the file again
         doc.slim = self._slim_fields is not None  # entries store the slim model
         return doc, key, digest
 
@@ -370,7 +384,9 @@ class Engine:
         d = doc.decoded
         self.cache.put(key, doc.path, {
             "content": digest,
-            "text": doc.text,
+            # a text file's text is decoded again from its bytes (read anyway for the hash); a binary
+            # format's rendering is kept
+            "text": doc.text if doc.decoded is None else None,
             # a JSON string inside the entry: pydantic parses its own JSON twice as fast as a dict
             # only what is read once a document's own rules have run (see slim())
             "model": doc.model.model_dump_json(include=self._slim_fields) if doc.model is not None else None,
@@ -381,7 +397,7 @@ class Engine:
                 "encoding": d.encoding, "fallback": d.fallback, "bom": d.bom.hex(), "codec": d.codec,
                 "newline": d.newline,
             },
-            "diags": [diag_to_json(x) for x in diags],
+            "diags": [diag_to_json(x, self._messages) for x in diags],
             "locators": doc.locators,
         })
 
@@ -566,17 +582,20 @@ def _profiles() -> dict:
     return load_profiles()
 
 
-def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict) -> Document:
-    from ajlint.decode import Decoded
+def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict, data: bytes) -> Document:
+    from ajlint.decode import Decoded, decode
     from ajlint.model import JobDescription
 
     d = entry.get("decoded")
     decoded = None if d is None else Decoded(
         None, d["encoding"], fallback=d["fallback"], bom=bytes.fromhex(d["bom"]), codec=d["codec"],
         newline=d["newline"])
+    text = entry["text"]
+    if text is None and decoded is not None:
+        text = decode(data).text  # the same bytes (their hash matched), so the same text
     return Document(
         path=disp,
-        text=entry["text"],
+        text=text,
         model=JobDescription.model_validate_json(entry["model"]) if entry["model"] is not None else None,
         profile=profiles.get(entry["profile"]) if entry["profile"] else None,
         read_error=entry["read_error"],
