@@ -5,8 +5,9 @@ An entry holds a file's model and its document-level findings (and, for Word, PD
 formats, the text rendering; a text file's text is decoded again from the bytes read for the hash). It is used when the file's content
 (SHA-256 of its bytes), the effective settings (enabled rules, severities, options, forced profile),
 the rule data (``rules/``, ``rule-data``), the installed rules and ajlint's version are all the same;
-the key of the settings names the folder, the content hash is checked inside the entry. Corpus rules
-always run again (they depend on the other files), from the cached models.
+the key of the settings names the folder, the content hash is checked inside the entry. The corpus
+rules' findings are kept for the last set of documents (``corpus.json``): when every document, its
+settings and the rules are the same, they are not run again; otherwise they run from the cached models.
 """
 
 from __future__ import annotations
@@ -150,8 +151,27 @@ class Cache:
             return None
         return entry
 
+    # -- the corpus rules' findings for one set of unchanged documents -----------------------------
+    #: one entry: the latest run's (a new set of documents replaces it)
+    CORPUS = "corpus.json"
+
+    def get_corpus(self, key: str, messages: Messages) -> list[Diagnostic] | None:
+        try:
+            entry = json.loads((self.root / DIRNAME / self.CORPUS).read_text(encoding="utf-8"))
+            if entry.get("key") != key:
+                return None
+            return [diag_from_json(p, j, messages) for p, j in entry["diags"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_corpus(self, key: str, diags: list[Diagnostic], messages: Messages) -> None:
+        self._write(self.root / DIRNAME / self.CORPUS,
+                    {"key": key, "diags": [[d.path, diag_to_json(d, messages)] for d in diags]})
+
     def put(self, key: str, display: str, entry: dict) -> None:
-        f = self._file(key, display)
+        self._write(self._file(key, display), {**entry, "path": display})
+
+    def _write(self, f: Path, entry: dict) -> None:
         try:
             base = self.root / DIRNAME
             if not base.exists():
@@ -162,7 +182,7 @@ class Cache:
             f.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**entry, "path": display}, fh, ensure_ascii=False)
+                json.dump(entry, fh, ensure_ascii=False)
             os.replace(tmp, f)
         except OSError:
             pass  # a cache that cannot be written only costs time

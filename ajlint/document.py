@@ -47,6 +47,9 @@ class Document:
     slim: bool = False
     #: (settings key, content hash) under which to cache this document's results
     cache_slot: tuple[str, str] | None = field(default=None, repr=False)
+    #: (settings key, content hash) of a document read or restored with the cache on: with these the
+    #: corpus rules' findings can be cached for a set of unchanged documents
+    cache_id: tuple[str, str] | None = field(default=None, repr=False)
     #: binary formats: line of the rendering → [(first column, "paragraph 12" / "table 2, row 3, cell 2" /
     #: "page 4")], where a person finds that text in the original (see :meth:`locator_at`)
     locators: dict[int, list[tuple[int, str]]] | None = field(default=None, repr=False)

@@ -353,6 +353,7 @@ class Engine:
         except (KeyError, TypeError, ValueError):
             return None, key, digest  # an entry this version cannot use: read the file again
         doc.slim = self._slim_fields is not None  # entries store the slim model
+        doc.cache_id = (key, digest)
         return doc, key, digest
 
     def _cached_only(self, fp: Path, disp: str) -> Document | None:
@@ -374,7 +375,7 @@ class Engine:
         doc = document_from_bytes(data, fp, disp, self.registry.readers, profile, self.profiles)
         self.reads += 1
         if not doc.parts:  # a container's documents are checked (and not cached) one by one
-            doc.cache_slot = (key, digest)
+            doc.cache_slot = doc.cache_id = (key, digest)
         return doc
 
     def _store(self, doc: Document, diags: list[Diagnostic]) -> None:
@@ -417,12 +418,22 @@ class Engine:
             self.slim(doc)
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
         run_cfg = next((c for _, c, _ in per_doc.values()), Config())
-        for rule in self.rules_for(run_cfg):
-            if rule.scope == "corpus" and any(rule.code in e for _, _, e in per_doc.values()):
+        corpus_rules = [rule for rule in self.rules_for(run_cfg)
+                        if rule.scope == "corpus" and any(rule.code in e for _, _, e in per_doc.values())]
+        ckey = self._corpus_key(modelled, corpus_rules, run_cfg, per_doc) if corpus_rules else None
+        cached = self.cache.get_corpus(ckey, self._messages) if ckey is not None else None  # type: ignore[union-attr]
+        if cached is not None:
+            diags.extend(cached)
+        else:
+            found: list[Diagnostic] = []
+            for rule in corpus_rules:
                 t0 = time.perf_counter()
-                diags.extend(self._guard(rule, None, lambda r=rule: list(r.check_corpus(modelled))))
+                found.extend(self._guard(rule, None, lambda r=rule: list(r.check_corpus(modelled))))
                 if self.timings is not None:
                     self.timings[rule.code] = self.timings.get(rule.code, 0.0) + time.perf_counter() - t0
+            if ckey is not None and not any(x.code == "AJ900" for x in found):
+                self.cache.put_corpus(ckey, found, self._messages)  # type: ignore[union-attr]
+            diags.extend(found)
 
         out: list[Diagnostic] = []
         by_doc: dict[str, list[Diagnostic]] = {}
@@ -445,6 +456,28 @@ class Engine:
             out.extend(mine)
         out.sort(key=lambda d: d.sort_key)
         return out
+
+    def _corpus_key(self, modelled: list[Document], rules: list[Rule], cfg: Config,
+                    per_doc: dict) -> str | None:
+        """What the corpus rules' findings depend on: every modelled document's cache id (its settings and
+        content), which of them are reported on, and the rules with their options. None when some
+        document has no cache id (the cache is off, or a container's part) — then they just run."""
+        if self.cache is None:
+            return None
+        ids = []
+        for d in modelled:
+            if d.cache_id is None:
+                return None
+            ids.append((d.path, *d.cache_id, d.path in per_doc))
+        from ajlint.cache import settings_key
+
+        return settings_key({
+            "documents": sorted(ids),
+            "rules": [r.code for r in rules],
+            "enabled": sorted({c for _, _, e in per_doc.values() for c in e}),
+            "options": {**cfg.data.options, **(self._options or {})},
+            "salt": self.cache_salt,
+        })
 
     def resolve_selector(self, token: str) -> set[str]:
         """Codes a directive's rule token names: a code, a code prefix or a rule name."""

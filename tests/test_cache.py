@@ -77,3 +77,50 @@ def test_corrupt_cache_entry_is_ignored(repo, cli, reads):
     reads.clear()
     _, again, _ = cli("check", "--format", "json", "docs")
     assert len(reads) == len(SEEDS) and json.loads(again) == json.loads(cold)
+
+
+@pytest.fixture
+def corpus_runs(monkeypatch):
+    """Count the runs of the corpus rules (AJ201's check_corpus stands for them all)."""
+    from ajlint.builtin.rules.links.aj201_substitution_reciprocity import SubstitutionReciprocity
+
+    calls = []
+    real = SubstitutionReciprocity.check_corpus
+
+    def counting(self, docs):
+        calls.append(len(docs))
+        return real(self, docs)
+
+    monkeypatch.setattr(SubstitutionReciprocity, "check_corpus", counting)
+    return calls
+
+
+def _links_fixtures(repo):
+    """The organisation fixture with one broken substitution link (a corpus finding)."""
+    from conftest import FIXTURES
+
+    shutil.rmtree(repo / "docs")
+    shutil.copytree(FIXTURES / "org" / "base", repo / "docs")
+    for f in (FIXTURES / "org" / "variants" / "aj201-substitution-reciprocity").iterdir():
+        shutil.copy(f, repo / "docs" / f.name)
+
+
+def test_corpus_findings_are_reused_for_an_unchanged_set(repo, cli, corpus_runs):
+    _links_fixtures(repo)
+    _, cold, _ = cli("check", "--format", "json", "docs")
+    assert len(corpus_runs) == 1
+    _, warm, _ = cli("check", "--format", "json", "docs")
+    assert len(corpus_runs) == 1  # not run again: the same documents with the same settings
+    cold_d, warm_d = json.loads(cold)["diagnostics"], json.loads(warm)["diagnostics"]
+    assert warm_d == cold_d and any(d["code"].startswith("AJ2") for d in warm_d)
+
+
+def test_corpus_rules_run_again_when_one_document_changes(repo, cli, corpus_runs):
+    _links_fixtures(repo)
+    cli("check", "--format", "json", "docs")
+    target = sorted((repo / "docs").iterdir())[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, warm, _ = cli("check", "--format", "json", "docs")
+    _, uncached, _ = cli("check", "--no-cache", "--format", "json", "docs")
+    assert len(corpus_runs) == 3
+    assert json.loads(warm)["diagnostics"] == json.loads(uncached)["diagnostics"]
