@@ -182,7 +182,8 @@ class Cache:
             f.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False)
+                # dumps, not dump: json.dump streams through the pure-Python encoder (5x slower)
+                fh.write(json.dumps(entry, ensure_ascii=False))
             os.replace(tmp, f)
         except OSError:
             pass  # a cache that cannot be written only costs time

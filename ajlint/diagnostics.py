@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ajlint.ltext import Span
 
@@ -41,9 +41,9 @@ class Message:
         return template.format(**args)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace the text between two 0-based character offsets of the decoded source."""
+class Edit(NamedTuple):
+    """Replace the text between two 0-based character offsets of the decoded source. A named tuple: a
+    fix may hold hundreds of them (one per line end), and a tuple is made in C."""
 
     start: int
     end: int

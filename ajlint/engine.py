@@ -347,8 +347,10 @@ class Engine:
         if entry is None:
             return None, key, digest
         try:
+            # the text is decoded only if something will read it (see keep_text)
+            need_text = self.keep_text or entry.get("directives", True)
             doc = _doc_from_entry(entry, disp, fp, self.profiles if self.profiles is not None else load_profiles(),
-                                  data)
+                                  data if need_text else None)
             doc.cached_diags = [diag_from_json(disp, j, self._messages) for j in entry["diags"]]
         except (KeyError, TypeError, ValueError):
             return None, key, digest  # an entry this version cannot use: read the file again
@@ -388,6 +390,7 @@ class Engine:
             # a text file's text is decoded again from its bytes (read anyway for the hash); a binary
             # format's rendering is kept
             "text": doc.text if doc.decoded is None else None,
+            "directives": doc.text is not None and "ajlint" in doc.text,
             # a JSON string inside the entry: pydantic parses its own JSON twice as fast as a dict
             # only what is read once a document's own rules have run (see slim())
             "model": doc.model.model_dump_json(include=self._slim_fields) if doc.model is not None else None,
@@ -615,7 +618,7 @@ def _profiles() -> dict:
     return load_profiles()
 
 
-def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict, data: bytes) -> Document:
+def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict, data: bytes | None) -> Document:
     from ajlint.decode import Decoded, decode
     from ajlint.model import JobDescription
 
@@ -623,8 +626,8 @@ def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict, data: byte
     decoded = None if d is None else Decoded(
         None, d["encoding"], fallback=d["fallback"], bom=bytes.fromhex(d["bom"]), codec=d["codec"],
         newline=d["newline"])
-    text = entry["text"]
-    if text is None and decoded is not None:
+    text = entry["text"] if data is not None else None
+    if text is None and decoded is not None and data is not None:
         text = decode(data).text  # the same bytes (their hash matched), so the same text
     return Document(
         path=disp,
