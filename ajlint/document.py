@@ -152,7 +152,7 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
     for r in rows:
         if r.blank:
             continue
-        t = " ".join(it.text.text for it in r.items)
+        t = r.plain
         if len(t) > 200 or len(t.split()) > 14:
             continue
         s = squash(t)

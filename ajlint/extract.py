@@ -214,7 +214,7 @@ class _SectionRows:
 
 
 def _row_plain(row: Row) -> str:
-    return " ".join(it.text.text for it in row.items).strip()
+    return row.plain
 
 
 def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescription:
@@ -728,8 +728,8 @@ def _duties(rows: list[Row], m: Matcher, unassigned: list[Text] | None = None) -
             continue
         if len(r.cells) == 1 and len(r.items) <= 2 and squash(_row_plain(r)) in m.duty_headers:
             continue
-        if len(r.cells) > 1 and all(squash(r.cell_text(i).text) in m.duty_headers for i in range(len(r.cells))
-                                    if r.cell_text(i).text.strip()):
+        if len(r.cells) > 1 and all(squash(r.cell_plain(i)) in m.duty_headers for i in range(len(r.cells))
+                                    if r.cell_plain(i).strip()):
             continue
         if len(r.cells) > 1:
             if not duties and not any(it.text.text.strip() for it in r.cells[0]):
@@ -994,13 +994,14 @@ def _additional(rows: list[Row], jd: JobDescription) -> None:
 def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     scores: dict[str, int] = {}
     evidence: dict[str, list[Text]] = {}
-    head_rows = [r for r in rows[:40] if not r.blank]
+    head_items = [(it, squash(it.text.text)) for r in rows[:40] if not r.blank for it in r.items]
     for kind, spec in terms.items():
         for marker in spec.markers:
             mk = squash(marker)
-            for r in head_rows:
-                for it in r.items:
-                    if mk and mk in squash(it.text.text):
+            if not mk:
+                continue
+            for it, key in head_items:
+                if mk in key:
                         scores[kind] = scores.get(kind, 0) + 3
                         evidence.setdefault(kind, []).append(Text.from_lt(it.text.strip()))
     heads = [(s, squash(s.heading)) for s in jd.sections] + [(lb, squash(lb.label)) for lb in jd.labels]
@@ -1029,8 +1030,10 @@ def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
             ev.append(Text(text=lb.label, line=lb.line, column=lb.column, end_line=lb.end_line,
                            end_column=lb.end_column))
     for r in rows:
+        if not _DIGIT_OR_AT.search(r.plain):  # most rows: nothing OCR-like to look at
+            continue
         for it in r.items:
-            if not _DIGIT_OR_AT.search(it.text.text):  # most lines: nothing OCR-like to look at
+            if not _DIGIT_OR_AT.search(it.text.text):
                 continue
             for mm in _OCR_WORD.finditer(it.text.text):
                 w = mm.group(0)

@@ -44,15 +44,18 @@ class Row:
     """A line (or HTML block or table row) of cells of items. ``items`` and ``blank`` are worked out
     once, when the row is made: the extractor asks for them many times per row."""
 
-    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank")
+    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank", "plain")
 
-    def __init__(self, line: int, cells: list[list[Item]], table: str | None = None, heading_level: int = 0):
+    def __init__(self, line: int, cells: list[list[Item]], table: str | None = None, heading_level: int = 0,
+                 plain: str | None = None):
         self.line = line
         self.cells = cells
         self.table = table  # 'tab', 'pipe', 'html' or None
         self.heading_level = heading_level
         self.items: list[Item] = [it for cell in cells for it in cell] if cells else []
-        self.blank: bool = all(not it.text.text.strip() for it in self.items)
+        #: the items' text joined by a space and stripped (not located)
+        self.plain: str = plain if plain is not None else " ".join(it.text.text for it in self.items).strip()
+        self.blank: bool = not self.plain
 
     def __repr__(self) -> str:
         return f"Row({self.line}, {self.cells!r}, table={self.table!r}, heading_level={self.heading_level})"
@@ -64,6 +67,10 @@ class Row:
 
     def cell_text(self, i: int) -> LText:
         return LText.concat([it.text for it in self.cells[i] if it.text], " ")
+
+    def cell_plain(self, i: int) -> str:
+        """``cell_text(i).text`` without locating it."""
+        return " ".join(it.text.text for it in self.cells[i] if it.text.text)
 
     @property
     def multi_cell(self) -> bool:
@@ -198,13 +205,13 @@ def _row_from_line(line: str, n: int) -> Row:
         tpl = _ROW_MEMO[line] = (
             [[(it.text.text, it.text._offs, it.text._cols, len(it.text._offs), it.bullet) for it in cell]
              for cell in row.cells],
-            row.table, row.heading_level)
-    cells, table, level = tpl
+            row.table, row.heading_level, row.plain)
+    cells, table, level, plain = tpl
     if not cells or cells == [[]]:
-        return Row(n, [[]] if cells else [], table, level)
+        return Row(n, [[]] if cells else [], table, level, plain)
     # an LText never changes its lists in place, so the template's offsets and columns are shared
     return Row(n, [[Item(LText(t, offs, [n] * k, cols), b) for t, offs, cols, k, b in cell] for cell in cells],
-               table, level)
+               table, level, plain)
 
 
 def _parse_line(line: str, n: int) -> Row:
