@@ -12,7 +12,12 @@ percent carrying defects — in a temporary folder, then prints:
 * the warm-cache re-run time against the cold run,
 * the time to merely read and decode every file in Python, and our time over it.
 
-Not a test: figures depend on the machine. Nothing it generates is kept.
+Each check is run ``--runs`` times and the median shown, with its CPU time (the process and its
+workers). The commands run as in a user's installation: bytecode may be cached (a run that may not
+write it would time Python's compiler), and one warm-up run comes first.
+
+Not a test: figures depend on the machine (and on a shared machine, on its neighbours: compare
+figures taken in one session). Nothing it generates is kept.
 """
 
 from __future__ import annotations
@@ -103,17 +108,34 @@ def generate(n: int, out: Path, seed: int = 7, defect_rate: float = 0.03) -> int
     return defects
 
 
-def _run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit code of a command."""
+def _env() -> dict[str, str]:
+    """The environment of the timed commands: as a user's installation has it. pip compiles an installed
+    package's bytecode, so a run that may not write bytecode (PYTHONDONTWRITEBYTECODE, set in some CI
+    images) would time the compiler instead of ajlint."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB; the largest process), exit code and CPU seconds (the process and its
+    workers) of a command."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
+    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
     if p.returncode not in (0, 1):
         raise SystemExit(f"command failed ({p.returncode}): {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss, p.returncode
+    return wall, usage.ru_maxrss, p.returncode, usage.ru_utime + usage.ru_stime
+
+
+def _median_run(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[float, int, float]:
+    """The median wall time of ``runs`` runs, with its run's CPU time, and the largest peak memory."""
+    got = sorted((_run(cmd, cwd) for _ in range(runs)), key=lambda r: r[0])
+    mid = got[len(got) // 2]
+    return mid[0], max(r[1] for r in got), mid[3]
 
 
 def _check_cmd(path: Path, jobs: int, cache: bool = False) -> list[str]:
@@ -158,6 +180,7 @@ def _family(rule) -> str:
 
 
 def _best(cmd: list[str], runs: int = 5, cwd: Path | None = None) -> float:
+    _run(cmd, cwd)  # warm-up: the first run writes the bytecode cache
     return min(_run(cmd, cwd)[0] for _ in range(runs))
 
 
@@ -165,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ajlint.bench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=1000, help="documents to generate (default 1000)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each timed check; the median is shown (default 3)")
     ap.add_argument("--scaling", action="store_true", help="also run 1k, 5k and 10k documents with --jobs 2")
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary folder)")
     args = ap.parse_args(argv)
@@ -178,24 +202,27 @@ def main(argv: list[str] | None = None) -> int:
         defects = generate(args.docs, corpus)
         n = args.docs
         print(f"corpus: {n} documents (tab-grid md, pipe-table md, PDF text), {defects} with a defect")
+        print(f"machine: {os.cpu_count()} CPUs; each check timed {args.runs}x, the median shown "
+              "(cpu = the process and its workers)")
 
         read_s = min(read_decode_time(corpus) for _ in range(3))
         print(f"read + decode in Python:        {read_s * 1000:8.1f} ms  ({n / read_s:,.0f} docs/s)")
 
+        _run(_check_cmd(next(corpus.glob("doc00000.*")), 1))  # warm-up (bytecode)
         results = {}
         for jobs in (1, 2):
-            wall, rss, _ = _run(_check_cmd(corpus, jobs))
-            results[jobs] = (wall, rss)
+            wall, rss, cpu = _median_run(_check_cmd(corpus, jobs), args.runs)
+            results[jobs] = wall
             print(f"check, all rules, --jobs {jobs}:    {wall:8.2f} s   {n / wall:8.0f} docs/s   "
-                  f"peak memory {rss / 1024:6.0f} MiB")
-        print(f"our time / read time:           {results[1][0] / read_s:8.1f} (--jobs 1), "
-              f"{results[2][0] / read_s:.1f} (--jobs 2)")
+                  f"cpu {cpu:6.2f} s   peak memory {rss / 1024:6.0f} MiB")
+        print(f"our time / read time:           {results[1] / read_s:8.1f} (--jobs 1), "
+              f"{results[2] / read_s:.1f} (--jobs 2)")
 
         fams, read_in, ndocs = family_times(corpus)
         print(f"time per document (one process): read + extract {read_in / ndocs * 1000:.2f} ms; "
               "rule families (top 5):")
-        for fam, s in sorted(fams.items(), key=lambda kv: -kv[1])[:5]:
-            print(f"    {fam:14} {s / ndocs * 1000:8.3f} ms/doc")
+        for fam, sec in sorted(fams.items(), key=lambda kv: -kv[1])[:5]:
+            print(f"    {fam:14} {sec / ndocs * 1000:8.3f} ms/doc")
 
         one = next(corpus.glob("doc00000.*"))
         py = _best([sys.executable, "-c", "pass"])
@@ -208,10 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         if cache_root.exists():
             shutil.rmtree(cache_root)
         shutil.copytree(corpus, cache_root / "corpus")
-        first, _, _ = _run(_check_cmd(Path("corpus"), 2, cache=True), cwd=cache_root)
-        warm = min(_run(_check_cmd(Path("corpus"), 2, cache=True), cwd=cache_root)[0] for _ in range(3))
-        print(f"cache: first run {first:.2f} s, warm re-run {warm:.2f} s "
-              f"({warm / results[2][0] * 100:.1f} % of the uncached --jobs 2 time)")
+        first = _run(_check_cmd(Path("corpus"), 2, cache=True), cwd=cache_root)[0]
+        warm = _median_run(_check_cmd(Path("corpus"), 2, cache=True), max(args.runs, 3), cwd=cache_root)[0]
+        print(f"cache: first run (empty cache) {first:.2f} s, warm re-run {warm:.2f} s = "
+              f"{warm / first * 100:.1f} % of the first run, {warm / results[2] * 100:.1f} % of the uncached "
+              "--jobs 2 run")
 
         if args.scaling:
             print("scaling (--jobs 2):")
@@ -219,9 +247,9 @@ def main(argv: list[str] | None = None) -> int:
                 d = base / f"scale{size}"
                 d.mkdir(exist_ok=True)
                 generate(size, d)
-                wall, rss, _ = _run(_check_cmd(d, 2))
+                wall, rss, _, cpu = _run(_check_cmd(d, 2))
                 print(f"    {size:6d} docs  {wall:7.2f} s  {size / wall:6.0f} docs/s  "
-                      f"{wall / size * 1000:.2f} ms/doc  peak {rss / 1024:.0f} MiB")
+                      f"{wall / size * 1000:.2f} ms/doc  cpu {cpu:.1f} s  peak {rss / 1024:.0f} MiB")
                 shutil.rmtree(d)
     finally:
         if not args.keep:
