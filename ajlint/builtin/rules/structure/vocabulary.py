@@ -153,8 +153,7 @@ def occurrences(doc, voc: Vocabulary) -> list[Occurrence]:
     spans = _structural_spans(doc.model)
     out: list[Occurrence] = []
     for pos, end, stem in hits:
-        ln = text.count("\n", 0, pos) + 1
-        col = pos - text.rfind("\n", 0, pos)
+        ln, col = doc.position(pos)
         structural = any(a <= col < b for a, b in spans.get(ln, ()))
         if stem.heading_only and not structural:
             continue
