@@ -136,6 +136,7 @@ class ConfigResolver:
         self._cache: dict[Path, Config] = {}
         self._files: dict[Path, Config] = {}
         self._by_path: dict[Path, Config] = {}
+        self._by_parent: dict[Path, Config] = {}
         self._default = Config()  # one object: the engine keeps per-configuration state by identity
         self.explicit = load_file(explicit) if explicit else None
 
@@ -148,6 +149,25 @@ class ConfigResolver:
         if cfg is not None:
             return cfg
         folder = p.resolve() if p.is_dir() else p.resolve().parent
+        cfg = self._for_folder(folder)
+        self._by_path[p] = cfg
+        return cfg
+
+    def for_file(self, p: Path) -> Config:
+        """``for_path`` of a path known to be a file (found by walking a folder): the files of one
+        folder share their folder's answer, with no system call per file."""
+        if self.isolated or self.explicit is not None:
+            return self.for_path(p)
+        cfg = self._by_path.get(p)
+        if cfg is None:
+            parent = p.parent
+            cfg = self._by_parent.get(parent)
+            if cfg is None:
+                cfg = self._by_parent[parent] = self._for_folder(parent.resolve())
+            self._by_path[p] = cfg
+        return cfg
+
+    def _for_folder(self, folder: Path) -> Config:
         cfg = self._cache.get(folder)
         if cfg is None:
             f = find_config_file(folder)
@@ -157,7 +177,6 @@ class ConfigResolver:
                 cfg = self._files.get(f) or load_file(f)
                 self._files[f] = cfg
             self._cache[folder] = cfg
-        self._by_path[p] = cfg
         return cfg
 
     def loaded(self) -> list[Config]:

@@ -88,7 +88,7 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
                     if name.startswith("."):
                         continue
                     fp = Path(root) / name
-                    cfg = resolver.for_path(fp) if resolver else None
+                    cfg = resolver.for_file(fp) if resolver else None
                     if cfg is not None and cfg.data.include:
                         if excluded(cfg, fp):
                             continue
