@@ -168,17 +168,58 @@ class Cache:
         self._write(self.root / DIRNAME / self.CORPUS,
                     {"key": key, "diags": [[d.path, diag_to_json(d, messages)] for d in diags]})
 
+    # -- whole reports, for a run over files that did not change -------------------------------------
+    #: reports kept (the latest by time of writing)
+    RUNS_KEPT = 8
+
+    def run_report(self, key: str) -> tuple[Path, dict] | None:
+        """The report written by a run with this key, and what decides the exit code."""
+        folder = self.root / DIRNAME / "runs"
+        try:
+            meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        out = folder / f"{key}.out"
+        return (out, meta) if out.is_file() else None
+
+    def report_slot(self) -> Path | None:
+        """A temporary file in the cache to write a report into (see keep_report)."""
+        folder = self.root / DIRNAME / "runs"
+        try:
+            self._ensure_base()
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            os.close(fd)
+            return Path(tmp)
+        except OSError:
+            return None
+
+    def keep_report(self, key: str, written: Path, meta: dict) -> None:
+        folder = written.parent
+        try:
+            os.replace(written, folder / f"{key}.out")
+            self._write(folder / f"{key}.json", meta)
+            runs = sorted(folder.glob("*.json"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+            for old in runs[self.RUNS_KEPT:]:
+                old.unlink(missing_ok=True)
+                old.with_suffix(".out").unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def put(self, key: str, display: str, entry: dict) -> None:
         self._write(self._file(key, display), {**entry, "path": display})
 
+    def _ensure_base(self) -> None:
+        base = self.root / DIRNAME
+        if not base.exists():
+            base.mkdir(parents=True, exist_ok=True)
+            (base / ".gitignore").write_text("# created by ajlint\n*\n", encoding="utf-8")
+            (base / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                                               "# ajlint results cache\n", encoding="utf-8")
+
     def _write(self, f: Path, entry: dict) -> None:
         try:
-            base = self.root / DIRNAME
-            if not base.exists():
-                base.mkdir(parents=True, exist_ok=True)
-                (base / ".gitignore").write_text("# created by ajlint\n*\n", encoding="utf-8")
-                (base / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                                                   "# ajlint results cache\n", encoding="utf-8")
+            self._ensure_base()
             f.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -270,11 +270,23 @@ class _Setup:
 
     def load(self, engine, paths, corpus, selection):
         """Discover and read the files (after checking the configuration's rule names)."""
+        return self.read(engine, self.files(engine, paths, selection), corpus)
+
+    def files(self, engine, paths, selection):
+        """The files to check (after checking the configuration's rule names)."""
         from ajlint.engine import UsageError
 
         try:
             files = engine.discover(paths)
             self.validate(selection)
+            return files
+        except UsageError as exc:
+            raise _Usage(str(exc)) from None
+
+    def read(self, engine, files, corpus):
+        from ajlint.engine import UsageError
+
+        try:
             return engine.load(files, corpus=corpus)
         except UsageError as exc:
             raise _Usage(str(exc)) from None
@@ -337,7 +349,22 @@ def cmd_check(args) -> int:
     reporter = _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
     engine = setup.make_engine(args, selection)
     engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))
-    docs = setup.load(engine, args.paths, args.corpus, selection)
+    lang = args.lang or setup.cfg.data.language or default_language()
+    threshold = Severity.parse(args.fail_on or setup.cfg.data.fail_on or "error").rank
+    run_key = None
+    if engine.cache is not None and not (args.fix or args.diff) and getattr(reporter, "cacheable", False):
+        # nothing changed since a run that wrote this report: write it again without reading anything
+        files = setup.files(engine, args.paths, selection)
+        run_key = engine.run_key(files, args.corpus, {
+            "format": args.format, "lang": lang, "statistics": bool(getattr(args, "statistics", False)),
+            "color": getattr(args, "color", "auto"), "to_file": bool(args.output)})
+        hit = engine.cache.run_report(run_key) if run_key is not None else None
+        if hit is not None:
+            _copy_out(args, hit[0])
+            return _exit_code(args, hit[1], threshold)
+        docs = setup.read(engine, files, args.corpus)
+    else:
+        docs = setup.load(engine, args.paths, args.corpus, selection)
     if args.fix or args.diff:
         changed = _fix(args, engine, docs)
         if args.diff:
@@ -345,15 +372,22 @@ def cmd_check(args) -> int:
     from ajlint.engine import RunResult
 
     result = RunResult([d for d in docs if d.report], engine.run(docs), list(setup.registry.warnings))
-    lang = args.lang or setup.cfg.data.language or default_language()
-    fail_on = args.fail_on or setup.cfg.data.fail_on or "error"
-    _emit(args, setup.registry, result.diagnostics, result.documents, lang)
-    if result.internal_errors:
+    outcome = {"internal": result.internal_errors,
+               "rank": max((d.severity.rank for d in result.diagnostics), default=0)}
+    slot = engine.cache.report_slot() if run_key is not None else None
+    _emit(args, setup.registry, result.diagnostics, result.documents, lang, keep=slot)
+    if slot is not None:
+        engine.cache.keep_report(run_key, slot, outcome)
+    return _exit_code(args, outcome, threshold)
+
+
+def _exit_code(args, outcome: dict, threshold: int) -> int:
+    """The exit code of a run from what it found: an internal error, else a finding at ``--fail-on``."""
+    if outcome["internal"]:
         return EXIT_INTERNAL
     if args.exit_zero:
         return EXIT_OK
-    threshold = Severity.parse(fail_on).rank
-    return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+    return EXIT_FINDINGS if outcome["rank"] >= threshold else EXIT_OK
 
 
 def _fix(args, engine, docs) -> bool:
@@ -398,43 +432,72 @@ def _reporter(registry, name: str):
     return rep
 
 
-def _emit(args, registry, diags, docs, lang) -> None:
-    """Write the report in the chosen format to standard output or --output."""
+def _emit(args, registry, diags, docs, lang, keep=None) -> None:
+    """Write the report in the chosen format to standard output or --output. With ``keep`` (a file in
+    the cache), the report is written there first and copied out, so that a later run over the same
+    files can replay it."""
     from ajlint.reporters.formats import ReportContext
 
     color = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
     ctx = ReportContext(diags, docs, lang, registry.rules, color=color, to_file=bool(args.output))
-    if args.output:
-        # written to a temporary file beside the target and moved into place when complete: a failed
-        # run never leaves half a report, and a large report is not held in memory
-        import os
-        import tempfile
-
-        target = os.path.abspath(args.output)
-        if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a pipe: written as it is
-            try:
-                with open(target, "w", encoding="utf-8", newline="") as fh:
-                    _render(args, registry, ctx, fh)
-            except OSError as exc:
-                raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
-            return
+    if keep is not None:
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".ajlint-", suffix=".tmp", dir=os.path.dirname(target))
-        except OSError as exc:
-            raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        try:
-            with open(fd, "w", encoding="utf-8", newline="") as fh:
+            with open(keep, "w", encoding="utf-8", newline="") as fh:
                 _render(args, registry, ctx, fh)
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, target)
-        except OSError as exc:
-            _unlink(tmp)
-            raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        except BaseException:
-            _unlink(tmp)
-            raise
+        except OSError:  # the cache cannot hold it: write the report directly
+            _unlink(str(keep))
+            keep = None
+        else:
+            _copy_out(args, keep)
+            return
+    if args.output:
+        _write_output(args, lambda fh: _render(args, registry, ctx, fh))
     else:
         _render(args, registry, ctx, sys.stdout)
+
+
+def _copy_out(args, path) -> None:
+    """Copy a written report to standard output or --output."""
+    import shutil
+
+    def copy(out) -> None:
+        with open(path, encoding="utf-8", newline="") as src:
+            shutil.copyfileobj(src, out)
+
+    if args.output:
+        _write_output(args, copy)
+    else:
+        copy(sys.stdout)
+
+
+def _write_output(args, write) -> None:
+    """Call ``write(fh)`` for the --output file: into a temporary file beside the target, moved into place
+    when complete (a failed run never leaves half a report, and a large report is not held in memory)."""
+    import tempfile
+
+    target = os.path.abspath(args.output)
+    if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a pipe: written as it is
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                write(fh)
+        except OSError as exc:
+            raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".ajlint-", suffix=".tmp", dir=os.path.dirname(target))
+    except OSError as exc:
+        raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
+            write(fh)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        _unlink(tmp)
+        raise _Usage(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
 
 
 def _umask() -> int:

@@ -546,7 +546,6 @@ class Engine:
         document-level rules; the findings travel back with the documents (``cached_diags``) and the
         corpus-level rules run once, here, over all of them.
         """
-        exts = supported_extensions(self.registry)
         hits: dict[str, Document] = {}
         todo = files
         if self.cache is not None and self._parallel(len(files)):
@@ -567,6 +566,15 @@ class Engine:
                 self._own_rules(doc)
                 read[f[1]] = doc
         docs = [hits.get(disp) or read[disp] for _, disp in files]
+        for doc in self.read(self.corpus_files(files, corpus)):
+            doc.report = False
+            docs.append(doc)
+        return expand(docs)  # a signed container's documents instead of the container
+
+    def corpus_files(self, files: list[tuple[Path, str]], corpus: list[str] | None) -> list[tuple[Path, str]]:
+        """The files read only for the corpus rules: the ``corpus`` globs (or the configuration's), less
+        the files being checked."""
+        exts = supported_extensions(self.registry)
         extra: list[tuple[Path, str]] = []
         if corpus:
             extra = discover_globs(corpus, exts)
@@ -574,12 +582,25 @@ class Engine:
             cfg = self.resolver.for_path(files[0][0])
             if cfg.data.corpus:
                 extra = discover_globs(cfg.data.corpus, exts, cfg.root)
-        if extra:
-            seen = {disp for _, disp in files}
-            for doc in self.read([(fp, disp) for fp, disp in extra if disp not in seen]):
-                doc.report = False
-                docs.append(doc)
-        return expand(docs)  # a signed container's documents instead of the container
+        seen = {disp for _, disp in files}
+        return [(fp, disp) for fp, disp in extra if disp not in seen]
+
+    def run_key(self, files: list[tuple[Path, str]], corpus: list[str] | None, output: dict) -> str | None:
+        """The key of a whole run's report: every checked and corpus file's path, settings and content,
+        the code and rule data (the salt) and how the report is written (``output``). A report is a
+        function of these alone, so a run with the same key may replay the report it wrote. None when a
+        file cannot be read (its finding is reported by a real run)."""
+        from ajlint.cache import content_hash, settings_key
+
+        items = []
+        for group, report in ((files, True), (self.corpus_files(files, corpus), False)):
+            for fp, disp in group:
+                data = file_bytes(fp, self.max_bytes)
+                if isinstance(data, str):
+                    return None
+                profile = self.profile or self.resolver.for_path(fp).data.profile
+                items.append((disp, self._cache_key(fp, profile), content_hash(data), report))
+        return settings_key({"run": items, "output": output, "salt": self.cache_salt})
 
 
 _WORKER: "Engine | None" = None

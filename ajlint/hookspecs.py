@@ -30,4 +30,6 @@ class AjlintSpec:
         """Return a list of reporter objects (``name``, ``description``, ``render(ctx, out)``) that
         ``ajlint check --format NAME`` can use; ``ctx`` is an :class:`ajlint.reporters.formats.ReportContext`.
         A reporter that never reads the documents' text may say ``needs_source = False``: a large run then
-        does not keep every document's text until the report is written."""
+        does not keep every document's text until the report is written. One whose output depends on
+        nothing but the run's findings, documents, language and options may say ``cacheable = True``: a
+        re-run over unchanged files then replays its report from the cache."""

@@ -105,14 +105,16 @@ def _links_fixtures(repo):
         shutil.copy(f, repo / "docs" / f.name)
 
 
-def test_corpus_findings_are_reused_for_an_unchanged_set(repo, cli, corpus_runs):
+def test_corpus_findings_are_reused_for_an_unchanged_set(repo, cli, corpus_runs, reads):
+    # the full format is never replayed whole (it depends on the terminal): the documents come from
+    # their cache entries, and the corpus findings from theirs
     _links_fixtures(repo)
-    _, cold, _ = cli("check", "--format", "json", "docs")
+    _, cold, _ = cli("check", "--color", "never", "docs")
     assert len(corpus_runs) == 1
-    _, warm, _ = cli("check", "--format", "json", "docs")
-    assert len(corpus_runs) == 1  # not run again: the same documents with the same settings
-    cold_d, warm_d = json.loads(cold)["diagnostics"], json.loads(warm)["diagnostics"]
-    assert warm_d == cold_d and any(d["code"].startswith("AJ2") for d in warm_d)
+    reads.clear()
+    _, warm, _ = cli("check", "--color", "never", "docs")
+    assert reads == [] and len(corpus_runs) == 1  # not run again: the same documents with the same settings
+    assert warm == cold and "AJ2" in warm
 
 
 def test_corpus_rules_run_again_when_one_document_changes(repo, cli, corpus_runs):
@@ -124,3 +126,76 @@ def test_corpus_rules_run_again_when_one_document_changes(repo, cli, corpus_runs
     _, uncached, _ = cli("check", "--no-cache", "--format", "json", "docs")
     assert len(corpus_runs) == 3
     assert json.loads(warm)["diagnostics"] == json.loads(uncached)["diagnostics"]
+
+
+# -- a whole report replayed when nothing changed ---------------------------------------------------------
+
+def test_unchanged_run_replays_its_report(repo, cli, reads, corpus_runs):
+    code1, cold, _ = cli("check", "--format", "json", "docs")
+    reads.clear()
+    code2, warm, _ = cli("check", "--format", "json", "docs")
+    assert warm == cold and code2 == code1 == 1  # byte for byte, the same exit code
+    assert reads == [] and len(corpus_runs) == 1  # nothing read, nothing checked
+    # the exit code is worked out again from what the run found, not replayed
+    assert cli("check", "--format", "json", "--exit-zero", "docs")[0] == 0
+    assert cli("check", "--format", "json", "--fail-on", "info", "docs")[0] == 1
+
+
+def test_report_to_a_file_is_replayed_too(repo, cli, reads):
+    out = repo / "r.json"
+    cli("check", "--format", "json", "--output", out, "docs")
+    first = out.read_bytes()
+    out.unlink()
+    reads.clear()
+    cli("check", "--format", "json", "--output", out, "docs")
+    assert out.read_bytes() == first and reads == []
+
+
+@pytest.fixture
+def engine_runs(monkeypatch):
+    """Count the runs of the rules over the documents (a replayed report has none)."""
+    from ajlint.engine import Engine
+
+    calls = []
+    real = Engine.run
+
+    def counting(self, docs):
+        calls.append(len(docs))
+        return real(self, docs)
+
+    monkeypatch.setattr(Engine, "run", counting)
+    return calls
+
+
+@pytest.mark.parametrize("change", ["content", "language", "format", "settings", "new file"])
+def test_any_change_makes_a_real_run(repo, cli, engine_runs, change):
+    cli("check", "--format", "json", "docs")
+    cli("check", "--format", "json", "docs")
+    assert len(engine_runs) == 1  # the second was replayed
+    args = ["check", "--format", "json", "docs"]
+    if change == "content":
+        target = repo / "docs" / SEEDS[0].name
+        target.write_text(target.read_text(encoding="utf-8") + "\nLisarida.\n", encoding="utf-8")
+    elif change == "language":
+        args = ["check", "--format", "json", "--lang", "et", "docs"]
+    elif change == "format":
+        args = ["check", "--format", "json-lines", "docs"]
+    elif change == "settings":
+        (repo / ".ajlint.toml").write_text('ignore = ["AJ504"]\n', encoding="utf-8")
+    else:
+        shutil.copy(SEEDS[0], repo / "docs" / "uus.md")
+    _, warm, _ = cli(*args)
+    assert len(engine_runs) == 2  # a real run
+    _, uncached, _ = cli(*args[:1], "--no-cache", *args[1:])
+    assert warm == uncached
+
+
+def test_only_the_latest_reports_are_kept(repo, cli):
+    from ajlint.cache import Cache
+
+    for lang in ("en", "et"):
+        for fmt in ("json", "json-lines", "concise", "csv", "sarif"):
+            cli("check", "--format", fmt, "--lang", lang, "docs")
+    runs = repo / ".ajlint_cache" / "runs"
+    assert len(list(runs.glob("*.json"))) == len(list(runs.glob("*.out"))) == Cache.RUNS_KEPT
+    assert not list(runs.glob("*.tmp"))

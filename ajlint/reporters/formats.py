@@ -2,7 +2,10 @@
 ``ajlint_reporters`` hook (the built-in plugin registers these; a plugin can add its own).
 
 A reporter has a ``name``, a one-line ``description`` and ``render(ctx, out)``; one that never reads
-the documents' text says ``needs_source = False`` (then ``ctx.documents`` may come without it).
+the documents' text says ``needs_source = False`` (then ``ctx.documents`` may come without it), and one
+whose output depends on nothing but the findings, the documents, the language and the options of the
+run (no clock, no terminal) says ``cacheable = True``: with the cache on, a run over unchanged files
+then writes the report the last such run wrote, without reading or checking anything.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class FullReporter:
 
 class ConciseReporter:
     name = "concise"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "one line per finding: path:line:col: CODE [rule] message"
 
@@ -66,6 +70,7 @@ class ConciseReporter:
 
 class JsonReporter:
     name = "json"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "an object with diagnostics and summary (schema/report.schema.json)"
 
@@ -77,6 +82,7 @@ class JsonReporter:
 
 class JsonLinesReporter:
     name = "json-lines"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "one JSON object per finding per line"
 
@@ -90,6 +96,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 class SarifReporter:
     name = "sarif"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "SARIF 2.1.0 with rule metadata, help and fixes (GitHub code scanning)"
 
@@ -180,6 +187,7 @@ def _gh_prop(s: str) -> str:
 
 class GithubReporter:
     name = "github"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "GitHub Actions workflow commands (annotations on the pull request)"
 
@@ -196,6 +204,7 @@ _GL_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INF
 
 class GitlabReporter:
     name = "gitlab"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     description = "GitLab Code Quality report (JSON) with stable fingerprints"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -219,6 +228,7 @@ class GitlabReporter:
 
 class JunitReporter:
     name = "junit"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "JUnit XML, one test case per file"
 
@@ -249,6 +259,7 @@ class JunitReporter:
 
 class CsvReporter:
     name = "csv"
+    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
     needs_source = False  # the documents' text is not quoted
     description = "comma-separated values for spreadsheets (UTF-8; with a byte order mark in --output files)"
 
