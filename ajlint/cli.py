@@ -357,7 +357,8 @@ def cmd_check(args) -> int:
         files = setup.files(engine, args.paths, selection)
         run_key = engine.run_key(files, args.corpus, {
             "format": args.format, "lang": lang, "statistics": bool(getattr(args, "statistics", False)),
-            "color": getattr(args, "color", "auto"), "to_file": bool(args.output)})
+            "color": getattr(args, "color", "auto"), "to_file": bool(args.output),
+            "reporter": _code_stamp(reporter)})
         hit = engine.cache.run_report(run_key) if run_key is not None else None
         if hit is not None:
             _copy_out(args, hit[0])
@@ -379,6 +380,19 @@ def cmd_check(args) -> int:
     if slot is not None:
         engine.cache.keep_report(run_key, slot, outcome)
     return _exit_code(args, outcome, threshold)
+
+
+def _code_stamp(obj) -> str:
+    """Where an object's class is defined, with the file's size and modification time: a plugin's edited
+    reporter must not replay what its old code wrote."""
+    import inspect
+
+    try:
+        f = inspect.getfile(type(obj))
+        st = os.stat(f)
+    except (TypeError, OSError):
+        return type(obj).__qualname__
+    return f"{f}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _exit_code(args, outcome: dict, threshold: int) -> int:
