@@ -215,7 +215,9 @@ class Engine:
 
         global _WORKER
         _WORKER = self
-        n_chunks = min(len(files), self.jobs * 8)
+        # small chunks (about 8 files): the last ones keep every worker busy until the end, instead of
+        # one worker finishing a long chunk while the others wait
+        n_chunks = max(min(len(files), self.jobs * 8), len(files) // 8)
         chunks = [files[i::n_chunks] for i in range(n_chunks)]
         ctx = multiprocessing.get_context("fork")
         from ajlint.model import JobDescription
