@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from ajlint import languages
@@ -303,34 +304,124 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
     preamble = parts[0].rows
     for part in parts[1:]:
         key = part.spec.key if part.spec else None
-        if key == "general":
-            _general(part.rows, m, jd)
-        elif key == "purpose":
-            t = _paragraph(part.rows)
-            if t is not None:
-                jd.purpose = t
-        elif key == "duties":
-            jd.duties.extend(_duties(part.rows, m, jd.unassigned_results))
-        elif key == "rights":
-            jd.rights.extend(_texts(_logical_items(part.rows, m)))
-        elif key == "responsibilities":
-            jd.responsibilities.extend(_texts(_logical_items(part.rows, m)))
-        elif key == "equipment":
-            jd.equipment.extend(_texts(_logical_items(part.rows, m)))
-        elif key == "requirements":
-            _requirements(part.rows, m, jd)
-        elif key == "competencies":
-            jd.competencies.extend(_competencies(part.rows))
-        elif key == "additional_competencies":
-            _additional(part.rows, jd)
-        elif key == "review":
-            t = _paragraph(part.rows)
-            if t is not None:
-                jd.review_clause = t
+        if key in _MEMO_SECTIONS:
+            _section_memoised(key, part.rows, m, jd)
+        else:
+            _section(key, part.rows, m, jd)
     if not any(s.key == "general" for s in jd.sections):
         # a general part without its heading: labels right after the title
         _general(preamble, m, jd)
     return jd
+
+
+def _section(key: str | None, rows: list[Row], m: Matcher, jd: JobDescription) -> None:
+    """Read one section's rows into the model."""
+    if key == "general":
+        _general(rows, m, jd)
+    elif key == "purpose":
+        t = _paragraph(rows)
+        if t is not None:
+            jd.purpose = t
+    elif key == "duties":
+        jd.duties.extend(_duties(rows, m, jd.unassigned_results))
+    elif key == "rights":
+        jd.rights.extend(_texts(_logical_items(rows, m)))
+    elif key == "responsibilities":
+        jd.responsibilities.extend(_texts(_logical_items(rows, m)))
+    elif key == "equipment":
+        jd.equipment.extend(_texts(_logical_items(rows, m)))
+    elif key == "requirements":
+        _requirements(rows, m, jd)
+    elif key == "competencies":
+        jd.competencies.extend(_competencies(rows))
+    elif key == "additional_competencies":
+        _additional(rows, jd)
+    elif key == "review":
+        t = _paragraph(rows)
+        if t is not None:
+            jd.review_clause = t
+
+
+# -- sections a template repeats ------------------------------------------------------------------
+# The requirements, the competencies, rights, responsibilities and the like are often the same text in
+# every job description of an organisation. A section's model depends on its rows' text and their
+# places relative to each other only, so it is read once per run and copied, with its line numbers
+# moved, into every document where the same rows stand (the same duties recur too, where one role is
+# filled in several teams). The general part names the position and its unit: it is always read.
+
+#: the sections read through the memo
+_MEMO_SECTIONS = frozenset({"purpose", "duties", "rights", "responsibilities", "equipment", "requirements",
+                            "competencies", "additional_competencies", "review"})
+_SECTION_MEMO: dict[tuple, tuple[int, dict]] = {}
+_SECTION_MEMO_MAX = 2000
+
+
+def _section_memoised(key: str, rows: list[Row], m: Matcher, jd: JobDescription) -> None:
+    if not rows or any(r.source is None for r in rows):
+        _section(key, rows, m, jd)  # rows not made from their text alone (HTML, Word, PDF): read them
+        return
+    base = rows[0].line
+    mkey = (key, id(m), tuple((r.line - base, r.source) for r in rows))
+    got = _SECTION_MEMO.get(mkey)
+    if got is None:
+        if len(_SECTION_MEMO) >= _SECTION_MEMO_MAX:
+            _SECTION_MEMO.clear()
+        scratch = JobDescription(path=jd.path, info=jd.info)
+        _section(key, rows, m, scratch)
+        got = _SECTION_MEMO[mkey] = (base, _written(scratch))
+    _apply(jd, got[1], base - got[0])
+
+
+def _written(scratch: JobDescription) -> dict:
+    """What reading a section put into a fresh model: its fields that are no longer empty."""
+    out: dict = {}
+    for name in type(scratch).model_fields:
+        if name in ("path", "info"):
+            continue
+        v = getattr(scratch, name)
+        if name == "requirements":
+            req = {f: getattr(v, f) for f in type(v).model_fields if getattr(v, f) not in (None, [])}
+            if req:
+                out[name] = req
+        elif v not in (None, [], False):
+            out[name] = v
+    return out
+
+
+def _apply(jd: JobDescription, written: dict, delta: int) -> None:
+    """Put a section's model into ``jd`` as reading it would have: lists extended, values set."""
+    for name, v in written.items():
+        target = jd.requirements if name == "requirements" else jd
+        items = v.items() if name == "requirements" else ((name, v),)
+        for field_name, value in items:
+            if isinstance(value, list):
+                getattr(target, field_name).extend(moved(value, delta))
+            else:
+                setattr(target, field_name, moved(value, delta))
+
+
+def moved(value, delta: int):
+    """A copy of model values with every line number moved by ``delta`` (nothing of the original is
+    shared: the copies may be changed later)."""
+    if isinstance(value, list):
+        return [moved(x, delta) for x in value]
+    if not isinstance(value, BaseModel):
+        return value
+    cls = type(value)
+    d = {}
+    for k, x in value.__dict__.items():
+        if k == "line" or k == "end_line":
+            d[k] = x + delta
+        elif isinstance(x, (list, BaseModel)):
+            d[k] = moved(x, delta)
+        else:
+            d[k] = x
+    new = cls.__new__(cls)
+    object.__setattr__(new, "__dict__", d)
+    object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
 
 
 def _texts(lts: list[LText]) -> list[Text]:

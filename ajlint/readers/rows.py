@@ -44,11 +44,14 @@ class Row:
     """A line (or HTML block or table row) of cells of items. ``items`` and ``blank`` are worked out
     once, when the row is made: the extractor asks for them many times per row."""
 
-    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank", "plain")
+    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank", "plain", "source")
 
     def __init__(self, line: int, cells: list[list[Item]], table: str | None = None, heading_level: int = 0,
-                 plain: str | None = None):
+                 plain: str | None = None, source: str | None = None):
         self.line = line
+        #: the source line the row was made from, when it is made from that text alone (rows of one text
+        #: are alike but for their line number): the extractor's section memo keys on it
+        self.source = source
         self.cells = cells
         self.table = table  # 'tab', 'pipe', 'html' or None
         self.heading_level = heading_level
@@ -208,10 +211,10 @@ def _row_from_line(line: str, n: int) -> Row:
             row.table, row.heading_level, row.plain)
     cells, table, level, plain = tpl
     if not cells or cells == [[]]:
-        return Row(n, [[]] if cells else [], table, level, plain)
+        return Row(n, [[]] if cells else [], table, level, plain, line)
     # an LText never changes its lists in place, so the template's offsets and columns are shared
     return Row(n, [[Item(LText(t, offs, [n] * k, cols), b) for t, offs, cols, k, b in cell] for cell in cells],
-               table, level, plain)
+               table, level, plain, line)
 
 
 def _parse_line(line: str, n: int) -> Row:
