@@ -376,7 +376,12 @@ def cmd_check(args) -> int:
     outcome = {"internal": result.internal_errors,
                "rank": max((d.severity.rank for d in result.diagnostics), default=0)}
     slot = engine.cache.report_slot() if run_key is not None else None
-    _emit(args, setup.registry, result.diagnostics, result.documents, lang, keep=slot)
+    try:
+        _emit(args, setup.registry, result.diagnostics, result.documents, lang, keep=slot)
+    except BaseException:
+        if slot is not None:
+            _unlink(str(slot))
+        raise
     if slot is not None:
         engine.cache.keep_report(run_key, slot, outcome)
     return _exit_code(args, outcome, threshold)

@@ -199,3 +199,10 @@ def test_only_the_latest_reports_are_kept(repo, cli):
     runs = repo / ".ajlint_cache" / "runs"
     assert len(list(runs.glob("*.json"))) == len(list(runs.glob("*.out"))) == Cache.RUNS_KEPT
     assert not list(runs.glob("*.tmp"))
+
+
+def test_a_report_that_cannot_be_written_leaves_nothing_in_the_cache(repo, cli):
+    code, _, err = cli("check", "--format", "json", "--output", repo / "no" / "r.json", "docs")
+    assert code == 2 and "cannot write" in err
+    runs = repo / ".ajlint_cache" / "runs"
+    assert not list(runs.glob("*")) if runs.exists() else True
