@@ -476,12 +476,20 @@ def _emit(args, registry, diags, docs, lang, keep=None) -> None:
 
 
 def _copy_out(args, path) -> None:
-    """Copy a written report to standard output or --output."""
+    """Copy a written report (UTF-8) to standard output or --output."""
     import shutil
 
     def copy(out) -> None:
-        with open(path, encoding="utf-8", newline="") as src:
-            shutil.copyfileobj(src, out)
+        buf = getattr(out, "buffer", None)
+        enc = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+        if buf is not None and enc in ("utf-8", "utf8"):
+            out.flush()
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, buf)  # the bytes as they are
+            buf.flush()
+        else:  # a stream of another encoding (or none): through text
+            with open(path, encoding="utf-8", newline="") as src:
+                shutil.copyfileobj(src, out)
 
     if args.output:
         _write_output(args, copy)

@@ -82,7 +82,11 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
             # a walked file's display path is its folder's plus its relative path: resolving every
             # file costs a system call per path component
             top = display_path(p, cwd)
+            walk_root = os.fspath(p)
             for root, dirs, files in os.walk(p):
+                # the folder relative to the walked one, from the walk's own strings (no relpath per file)
+                sub = root[len(walk_root):].lstrip(os.sep)
+                prefix = (Path(sub).as_posix() + "/") if sub else ""
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
                 for name in sorted(files):
                     if name.startswith("."):
@@ -94,7 +98,7 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
                             continue
                     elif fp.suffix.lower() not in extensions or (cfg is not None and excluded(cfg, fp)):
                         continue
-                    rel = Path(os.path.relpath(fp, p)).as_posix()
+                    rel = prefix + name
                     out.setdefault(rel if top == "." else f"{top}/{rel}", fp)
         else:
             out.setdefault(display_path(p, cwd), p)
