@@ -12,18 +12,23 @@ from ajlint.readers.text import TextReader
 from conftest import SEEDS
 
 
+def _count_calls(monkeypatch, owner, name: str) -> list:
+    """Replace the method ``owner.name`` by one that records its last argument, then calls it."""
+    calls: list = []
+    real = getattr(owner, name)
+
+    def counting(self, *args):
+        calls.append(args[-1])
+        return real(self, *args)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 @pytest.fixture
 def reads(monkeypatch):
-    """Count the calls of the text reader (the parse of a file)."""
-    calls = []
-    real = TextReader.read
-
-    def counting(self, data, path):
-        calls.append(path)
-        return real(self, data, path)
-
-    monkeypatch.setattr(TextReader, "read", counting)
-    return calls
+    """Count the calls of the text reader (the parse of a file): the paths it read."""
+    return _count_calls(monkeypatch, TextReader, "read")
 
 
 @pytest.fixture
@@ -84,15 +89,7 @@ def corpus_runs(monkeypatch):
     """Count the runs of the corpus rules (AJ201's check_corpus stands for them all)."""
     from ajlint.builtin.rules.links.aj201_substitution_reciprocity import SubstitutionReciprocity
 
-    calls = []
-    real = SubstitutionReciprocity.check_corpus
-
-    def counting(self, docs):
-        calls.append(len(docs))
-        return real(self, docs)
-
-    monkeypatch.setattr(SubstitutionReciprocity, "check_corpus", counting)
-    return calls
+    return _count_calls(monkeypatch, SubstitutionReciprocity, "check_corpus")
 
 
 def _links_fixtures(repo):
@@ -156,15 +153,7 @@ def engine_runs(monkeypatch):
     """Count the runs of the rules over the documents (a replayed report has none)."""
     from ajlint.engine import Engine
 
-    calls = []
-    real = Engine.run
-
-    def counting(self, docs):
-        calls.append(len(docs))
-        return real(self, docs)
-
-    monkeypatch.setattr(Engine, "run", counting)
-    return calls
+    return _count_calls(monkeypatch, Engine, "run")
 
 
 @pytest.mark.parametrize("change", ["content", "language", "format", "settings", "new file"])
