@@ -2,12 +2,17 @@
 what changed.
 
 An entry holds a file's model and its document-level findings (and, for Word, PDF and other binary
-formats, the text rendering; a text file's text is decoded again from the bytes read for the hash). It is used when the file's content
-(SHA-256 of its bytes), the effective settings (enabled rules, severities, options, forced profile),
-the rule data (``rules/``, ``rule-data``), the installed rules and ajlint's version are all the same;
-the key of the settings names the folder, the content hash is checked inside the entry. The corpus
-rules' findings are kept for the last set of documents (``corpus.json``): when every document, its
-settings and the rules are the same, they are not run again; otherwise they run from the cached models.
+formats, the text rendering; a text file's text is decoded again from the bytes read for the hash).
+It is used when the file's content (SHA-256 of its bytes), the effective settings (enabled rules,
+severities, options, forced profile), the rule data (``rules/``, ``rule-data``), the installed rules
+and ajlint's version are all the same; the key of the settings names the folder, the content hash is
+checked inside the entry.
+
+The corpus rules' findings are kept for the last set of documents (``corpus.json``): when every
+document, its settings and the rules are the same, they are not run again; otherwise they run from the
+cached models. The last few reports of reporters that declare ``cacheable`` are kept in ``runs/``, by
+a key of every file's path, settings and content and the output options: a run with nothing changed
+writes its report again without reading anything.
 """
 
 from __future__ import annotations
