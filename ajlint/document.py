@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from ajlint.datafiles import terms
 from ajlint.decode import Decoded
@@ -95,28 +96,35 @@ class Document:
         return k + 1, offset - starts[k] + 1
 
 
-_KEYS: dict[int, tuple[frozenset[str], ...]] = {}
+_KEYS: dict[int, tuple] = {}
 
 
 def _profile_keys(profile: Profile) -> tuple[frozenset[str], ...]:
     cached = _KEYS.get(id(profile))
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is profile:  # (a freed profile's id may be reused)
+        return cached[1:]
     heads = frozenset(squash(v) for s in profile.sections for v in s.headings)
     labels = frozenset(squash(v) for f in profile.fields for v in f.labels)
     markers = frozenset(squash(v) for v in profile.document.markers)
-    _KEYS[id(profile)] = (heads, labels, markers)
+    _KEYS[id(profile)] = (profile, heads, labels, markers)
     return heads, labels, markers
 
 
-_ALL_KEYS: dict[tuple[int, ...], tuple[list[tuple[str, set[str]]], dict[str, set[str]]]] = {}
+class _KeyIndex(NamedTuple):
+    profiles: tuple  # the profile objects it was built from
+    subs: list[tuple[str, set[str]]]  # label and marker keys, with the profiles that have them
+    heads: dict[str, set[str]]  # heading keys likewise
 
 
-def _key_index(profiles: dict[str, Profile]):
+_ALL_KEYS: dict[tuple[int, ...], _KeyIndex] = {}
+
+
+def _key_index(profiles: dict[str, Profile]) -> _KeyIndex:
     """All label/marker keys with the profiles that have them, and heading keys likewise (cached)."""
-    ident = tuple(id(p) for p in profiles.values())
+    objs = tuple(profiles.values())
+    ident = tuple(id(p) for p in objs)
     got = _ALL_KEYS.get(ident)
-    if got is None:
+    if got is None or any(a is not b for a, b in zip(got.profiles, objs)):
         subs: dict[str, set[str]] = {}
         heads: dict[str, set[str]] = {}
         for name, p in profiles.items():
@@ -126,27 +134,31 @@ def _key_index(profiles: dict[str, Profile]):
                     subs.setdefault(k, set()).add(name)
             for k in h:
                 heads.setdefault(k, set()).add(name)
-        got = _ALL_KEYS[ident] = (sorted(subs.items()), heads)
+        got = _ALL_KEYS[ident] = _KeyIndex(objs, sorted(subs.items()), heads)
     return got
 
 
-_KEYS_IN: dict[tuple[str, int], list] = {}
+_KEYS_IN: dict[tuple[str, int], tuple[list, list]] = {}
 
 
 def _keys_in(s: str, subs: list) -> list:
     """The label and marker keys in a squashed row (kept: the template's rows repeat in every file)."""
     key = (s, id(subs))
     got = _KEYS_IN.get(key)
-    if got is None:
-        if len(_KEYS_IN) > 20000:
-            _KEYS_IN.clear()
-        got = _KEYS_IN[key] = [(k, names) for k, names in subs if k in s]
-    return got
+    if got is not None and got[0] is subs:  # (the id of a replaced index may be reused)
+        return got[1]
+    if len(_KEYS_IN) > 20000:
+        _KEYS_IN.clear()
+    found = [(k, names) for k, names in subs if k in s]
+    _KEYS_IN[key] = (subs, found)
+    return found
+
+
 
 
 def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
     """The profile whose headings, labels and markers the document shows most of."""
-    subs, heads = _key_index(profiles)
+    _, subs, heads = _key_index(profiles)
     found: dict[str, set[str]] = {name: set() for name in profiles}
     scanned = 0
     for r in rows:

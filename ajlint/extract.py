@@ -361,7 +361,7 @@ def _section_memoised(key: str, rows: list[Row], m: Matcher, jd: JobDescription)
         _section(key, rows, m, jd)  # rows not made from their text alone (HTML, Word, PDF): read them
         return
     base = rows[0].line
-    mkey = (key, id(m), tuple((r.line - base, r.source) for r in rows))
+    mkey = (key, m, tuple((r.line - base, r.source) for r in rows))  # m itself: its id may not be reused
     got = _SECTION_MEMO.get(mkey)
     if got is None:
         if len(_SECTION_MEMO) >= _SECTION_MEMO_MAX:
