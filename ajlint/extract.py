@@ -13,6 +13,7 @@ The extractor knows no format (readers made rows) and no rule (rules read the mo
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -403,25 +404,44 @@ def _apply(jd: JobDescription, written: dict, delta: int) -> None:
 def moved(value, delta: int):
     """A copy of model values with every line number moved by ``delta`` (nothing of the original is
     shared: the copies may be changed later)."""
-    if isinstance(value, list):
+    if value.__class__ is list:
         return [moved(x, delta) for x in value]
     if not isinstance(value, BaseModel):
         return value
     cls = type(value)
-    d = {}
-    for k, x in value.__dict__.items():
-        if k == "line" or k == "end_line":
-            d[k] = x + delta
-        elif isinstance(x, (list, BaseModel)):
+    d = dict(value.__dict__)
+    if "line" in d:
+        d["line"] += delta
+        d["end_line"] += delta
+    for k in _nested_fields(cls):
+        x = d[k]
+        if x is not None:
             d[k] = moved(x, delta)
-        else:
-            d[k] = x
     new = cls.__new__(cls)
     object.__setattr__(new, "__dict__", d)
     object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
     object.__setattr__(new, "__pydantic_extra__", None)
     object.__setattr__(new, "__pydantic_private__", None)
     return new
+
+
+_NESTED: dict[type, tuple[str, ...]] = {}
+
+
+def _nested_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that can hold a model or a list (worked out once per class)."""
+    got = _NESTED.get(cls)
+    if got is None:
+        got = _NESTED[cls] = tuple(name for name, f in cls.model_fields.items() if _may_nest(f.annotation))
+    return got
+
+
+def _may_nest(t) -> bool:
+    if t is None:
+        return False
+    if typing.get_origin(t) is list or (isinstance(t, type) and issubclass(t, (BaseModel, list))):
+        return True
+    return any(_may_nest(a) for a in typing.get_args(t))
 
 
 def _texts(lts: list[LText]) -> list[Text]:
