@@ -1141,7 +1141,7 @@ def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
             ev.append(Text(text=lb.label, line=lb.line, column=lb.column, end_line=lb.end_line,
                            end_column=lb.end_column))
     for r in rows:
-        if not _DIGIT_OR_AT.search(r.plain):  # most rows: nothing OCR-like to look at
+        if not _OCR_WORD.search(r.plain):  # most rows: nothing OCR-like (items are parts of the plain text)
             continue
         for it in r.items:
             if not _DIGIT_OR_AT.search(it.text.text):

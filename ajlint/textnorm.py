@@ -81,6 +81,7 @@ def squash(s: str) -> str:
     return _NON_ALNUM.sub("", ocr_fold(s))
 
 
+@lru_cache(maxsize=16384)
 def lost_diacritics(written: str, correct: str) -> bool:
     """True when ``written`` lacks diacritics that ``correct`` has at the same folded spelling."""
     if squash(written) != squash(correct):
