@@ -215,10 +215,6 @@ class _SectionRows:
     rows: list[Row] = field(default_factory=list)
 
 
-def _row_plain(row: Row) -> str:
-    return row.plain
-
-
 def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescription:
     m = matcher_for(profile)
 
@@ -228,7 +224,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
     for i, row in enumerate(rows):
         if row.blank:
             continue
-        txt = _row_plain(row)
+        txt = row.plain
         kind = kinds.get(txt)
         if kind is None:  # the same rows recur in every document: decided once per text
             if len(kinds) > 20000:
@@ -254,7 +250,7 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
             sig_start = min(sig_start, i)
     # the block begins at its intro line if one precedes the first marker closely
     for j in range(max(0, sig_start - 6), sig_start):
-        if not rows[j].blank and m.is_signature_block(_row_plain(rows[j])):
+        if not rows[j].blank and m.is_signature_block(rows[j].plain):
             sig_start = j
             break
 
@@ -837,7 +833,7 @@ def _duties(rows: list[Row], m: Matcher, unassigned: list[Text] | None = None) -
         if r.blank:
             state["blank"] = True
             continue
-        if len(r.cells) == 1 and len(r.items) <= 2 and squash(_row_plain(r)) in m.duty_headers:
+        if len(r.cells) == 1 and len(r.items) <= 2 and squash(r.plain) in m.duty_headers:
             continue
         if len(r.cells) > 1 and all(squash(r.cell_plain(i)) in m.duty_headers for i in range(len(r.cells))
                                     if r.cell_plain(i).strip()):
