@@ -45,6 +45,15 @@ class Links:
     cycles: list[list[int]] = field(default_factory=list)
     incoming_substitution: list[int] = field(default_factory=list)  # per document: Keda asendab pointing at it
 
+    def reported(self, status: str):
+        """(document, field, resolution) of every reference with this status in the documents reported on."""
+        for i, doc in enumerate(self.docs):
+            if doc.report:
+                for key, rs in self.resolutions[i].items():
+                    for r in rs:
+                        if r.status == status:
+                            yield doc, key, r
+
     def position(self, i: int) -> Position | None:
         return self.index.positions[i]
 

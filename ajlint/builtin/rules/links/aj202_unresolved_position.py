@@ -53,17 +53,11 @@ class UnresolvedPosition(LinkRule):
             self.severity = Severity.WARNING
 
     def check_corpus(self, docs):
-        links = self.links(docs)
-        for i, doc in enumerate(links.docs):
-            if not doc.report:
+        for doc, key, r in self.links(docs).reported("unresolved"):
+            if not r.key:
                 continue
-            for key, rs in links.resolutions[i].items():
-                for r in rs:
-                    if r.status != "unresolved" or not r.key:
-                        continue
-                    args = dict(ref=r.ref.text, label=label_name(doc, key), title=r.title)
-                    if r.elsewhere:
-                        yield self.diag(doc, r.ref, "elsewhere", others=others(r.elsewhere), section="general",
-                                        **args)
-                    else:
-                        yield self.diag(doc, r.ref, "unresolved", section="general", **args)
+            args = dict(ref=r.ref.text, label=label_name(doc, key), title=r.title)
+            if r.elsewhere:
+                yield self.diag(doc, r.ref, "elsewhere", others=others(r.elsewhere), section="general", **args)
+            else:
+                yield self.diag(doc, r.ref, "unresolved", section="general", **args)

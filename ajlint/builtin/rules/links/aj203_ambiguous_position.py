@@ -42,17 +42,9 @@ class AmbiguousPosition(LinkRule):
     }
 
     def check_corpus(self, docs):
-        links = self.links(docs)
-        for i, doc in enumerate(links.docs):
-            if not doc.report:
-                continue
-            for key, rs in links.resolutions[i].items():
-                for r in rs:
-                    if r.status != "ambiguous":
-                        continue
-                    d = self.diag(doc, r.ref, "ambiguous", ref=r.ref.text, label=label_name(doc, key),
-                                  title=r.title, count=r.count, candidates=others(r.candidates),
-                                  section="general")
-                    for p in r.candidates[:5]:
-                        d.related.append(related(p.doc, p.doc.model.title or 1, f"candidate: {p.title}"))
-                    yield d
+        for doc, key, r in self.links(docs).reported("ambiguous"):
+            d = self.diag(doc, r.ref, "ambiguous", ref=r.ref.text, label=label_name(doc, key), title=r.title,
+                          count=r.count, candidates=others(r.candidates), section="general")
+            for p in r.candidates[:5]:
+                d.related.append(related(p.doc, p.doc.model.title or 1, f"candidate: {p.title}"))
+            yield d
