@@ -46,6 +46,14 @@ class ReportContext:
         return line[d.span.column - 1:end - 1]
 
 
+class _MachineFormat:
+    """A format whose output is a function of the findings, the documents and the language alone
+    (``cacheable``: a re-run over unchanged files may replay it) and that quotes no source text."""
+
+    cacheable = True
+    needs_source = False
+
+
 class FullReporter:
     name = "full"
     description = "findings with the source line and the span marked, and a summary (default)"
@@ -56,10 +64,8 @@ class FullReporter:
         human.render(ctx.diagnostics, ctx.documents, ctx.lang, out, color=False if ctx.to_file else ctx.color)
 
 
-class ConciseReporter:
+class ConciseReporter(_MachineFormat):
     name = "concise"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "one line per finding: path:line:col: CODE [rule] message"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -68,10 +74,8 @@ class ConciseReporter:
             out.write(f"{d.path}:{d.span.line}:{d.span.column}:{loc} {d.code} [{d.rule}] {d.text(ctx.lang)}\n")
 
 
-class JsonReporter:
+class JsonReporter(_MachineFormat):
     name = "json"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "an object with diagnostics and summary (schema/report.schema.json)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -80,10 +84,8 @@ class JsonReporter:
         jsonout.render(ctx.diagnostics, ctx.documents, ctx.lang, out)
 
 
-class JsonLinesReporter:
+class JsonLinesReporter(_MachineFormat):
     name = "json-lines"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "one JSON object per finding per line"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -94,10 +96,8 @@ class JsonLinesReporter:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-class SarifReporter:
+class SarifReporter(_MachineFormat):
     name = "sarif"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "SARIF 2.1.0 with rule metadata, help and fixes (GitHub code scanning)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -185,10 +185,8 @@ def _gh_prop(s: str) -> str:
     return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter:
+class GithubReporter(_MachineFormat):
     name = "github"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "GitHub Actions workflow commands (annotations on the pull request)"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -204,7 +202,7 @@ _GL_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INF
 
 class GitlabReporter:
     name = "gitlab"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
+    cacheable = True  # quotes the marked text (for its fingerprints), which the run's key covers
     description = "GitLab Code Quality report (JSON) with stable fingerprints"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -226,10 +224,8 @@ class GitlabReporter:
         out.write("\n")
 
 
-class JunitReporter:
+class JunitReporter(_MachineFormat):
     name = "junit"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "JUnit XML, one test case per file"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
@@ -257,10 +253,8 @@ class JunitReporter:
         out.write("  </testsuite>\n</testsuites>\n")
 
 
-class CsvReporter:
+class CsvReporter(_MachineFormat):
     name = "csv"
-    cacheable = True  # the output is a function of the findings and documents: a re-run may replay it
-    needs_source = False  # the documents' text is not quoted
     description = "comma-separated values for spreadsheets (UTF-8; with a byte order mark in --output files)"
 
     COLUMNS = ["path", "line", "column", "end_line", "end_column", "severity", "code", "rule", "section",
