@@ -315,6 +315,19 @@ class _Setup:
             raise _Usage(str(exc)) from None
 
 
+def _start(args):
+    """The set-up and the rule selection of a command over ``args.paths`` (check, report), after
+    checking that the paths exist and the forced profile is known."""
+    from ajlint.engine import Selection
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        raise _Usage("no such file or directory: " + ", ".join(missing))
+    setup = _Setup(args, args.paths[0])
+    _check_profile(args.profile, setup.profiles)
+    return setup, Selection(args.select, args.extend_select, args.ignore)
+
+
 def _check_profile(name: str | None, profiles=None) -> None:
     if name is None:
         return
@@ -338,14 +351,8 @@ def cmd_check(args) -> int:
     # documents). The models hold no cycles worth collecting in a run this short.
     gc.disable()
     from ajlint.diagnostics import Severity
-    from ajlint.engine import Selection
 
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    if missing:
-        raise _Usage("no such file or directory: " + ", ".join(missing))
-    setup = _Setup(args, args.paths[0])
-    _check_profile(args.profile, setup.profiles)
-    selection = Selection(args.select, args.extend_select, args.ignore)
+    setup, selection = _start(args)
     reporter = _reporter(setup.registry, args.format)  # an unknown format is a usage error before any work
     engine = setup.make_engine(args, selection)
     engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))

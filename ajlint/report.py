@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
@@ -70,18 +69,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ajlint.cli import _check_profile, _Setup, _Usage, default_language
-    from ajlint.engine import Selection
+    from ajlint.cli import _start, _Usage, default_language
     from ajlint.reporters.formats import ReportContext
     from ajlint.reporters.html import ReportOptions, render_report
 
     try:
-        missing = [p for p in args.paths if not os.path.exists(p)]
-        if missing:
-            raise _Usage("no such file or directory: " + ", ".join(missing))
-        setup = _Setup(args, args.paths[0])
-        _check_profile(args.profile, setup.profiles)
-        selection = Selection(args.select, args.extend_select, args.ignore)
+        setup, selection = _start(args)
         options = {"corpus-complete": True} if args.corpus_complete else {}
         engine = setup.make_engine(args, selection, options)
         docs = setup.load(engine, args.paths, args.corpus, selection)
