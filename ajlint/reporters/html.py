@@ -39,6 +39,7 @@ from typing import Any, TextIO
 
 from ajlint import __version__
 from ajlint.diagnostics import Diagnostic
+from ajlint.reporters.human import mask
 from ajlint.reporters.html_strings import FAMILY, KIND, SECTION, SEVERITY, lang_of, ui
 
 #: the score: 100 minus a weight per finding of each severity, each rule counted at most CAP times
@@ -133,18 +134,6 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
     return a, min(len(line), a + width)
 
 
-def _mask(s: str, keep: int = 4) -> str:
-    """Personal data: every letter and digit but the last ``keep`` replaced by a dot."""
-    visible = sum(1 for c in s if c.isalnum())
-    out, seen = [], 0
-    for c in s:
-        if c.isalnum():
-            seen += 1
-            out.append(c if seen > visible - keep else "•")
-        else:
-            out.append(c)
-    return "".join(out)
-
 
 class _DocInfo:
     __slots__ = ("doc", "path", "anchor", "diags", "ids", "title", "score", "counts", "starts", "masks", "_lines")
@@ -180,7 +169,7 @@ class _DocInfo:
         for a, b in self.masks.get(n, ()):
             a, b = max(0, a), min(len(line), b)
             if a < b:
-                line = line[:a] + _mask(line[a:b]) + line[b:]
+                line = line[:a] + mask(line[a:b]) + line[b:]
         return line
 
     def lines(self) -> list[str]:
@@ -605,7 +594,7 @@ class Page:
                     break
                 old = text[e.start:e.end]
                 if d.sensitive:
-                    old = _mask(old)
+                    old = mask(old)
                 ln, col = info.line_col(e.start)
                 # where the edit is, unless it is where the finding is
                 piece = "" if (ln, col) == (d.span.line, d.span.column) else f'<span class="at">{ln}:{col}</span> '

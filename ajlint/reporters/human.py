@@ -55,16 +55,20 @@ def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO
 def mask_span(line: str, column: int, end_column: int, keep: int = 4) -> str:
     """The line with the span's characters masked, all but the last ``keep`` letters or digits."""
     start, end = max(column - 1, 0), max(end_column - 1, column - 1)
-    span = line[start:end]
-    visible = sum(1 for c in span if c.isalnum())
+    return line[:start] + mask(line[start:end], keep) + line[end:]
+
+
+def mask(s: str, keep: int = 4) -> str:
+    """Personal data: every letter and digit but the last ``keep`` replaced by a dot."""
+    visible = sum(1 for c in s if c.isalnum())
     out, seen = [], 0
-    for c in span:
+    for c in s:
         if c.isalnum():
             seen += 1
             out.append(c if seen > visible - keep else "•")
         else:
             out.append(c)
-    return line[:start] + "".join(out) + line[end:]
+    return "".join(out)
 
 
 def _window(line: str, column: int, width: int = 160) -> tuple[str, int]:
