@@ -12,6 +12,12 @@ FIXTURES = ROOT / "fixtures"
 SEEDS = sorted(FIXTURES.glob("0*.txt"))
 
 
+def rule_doc(summary: str = "Test rule.", fix_safety: str = "None.") -> str:
+    """A docstring with the sections every rule must document (for the tests' own rules)."""
+    return (f"{summary}\n\nWhat it does\n    Test.\n\nWhy it matters\n    Test.\n\nExample\n    Test.\n\n"
+            f"Use instead\n    Test.\n\nFix safety\n    {fix_safety}\n")
+
+
 def seed(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
 

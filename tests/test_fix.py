@@ -16,7 +16,7 @@ from ajlint.fixer import MAX_PASSES, apply, choose, fix_documents
 from ajlint.plugins import build_registry, make_manager
 from ajlint.rule import Rule
 
-from conftest import SEEDS, seed
+from conftest import SEEDS, rule_doc, seed
 
 
 def copy(src: Path, dst: Path, mode: int = 0o644) -> Path:
@@ -125,19 +125,7 @@ def test_file_that_does_not_read_cleanly_is_never_modified(tmp_path, cli, name, 
 
 
 class Unsafe(Rule):
-    """Test rule with an unsafe fix.
-
-    What it does
-        Test.
-    Why it matters
-        Test.
-    Example
-        Test.
-    Use instead
-        Test.
-    Fix safety
-        Unsafe.
-    """
+    __doc__ = rule_doc("Test rule with an unsafe fix.", "Unsafe.")
 
     code = "ZZ101"
     name = "unsafe-title"
@@ -153,19 +141,7 @@ class Unsafe(Rule):
 
 
 class Forever(Unsafe):
-    """Test rule whose fix never converges.
-
-    What it does
-        Test.
-    Why it matters
-        Test.
-    Example
-        Test.
-    Use instead
-        Test.
-    Fix safety
-        Safe.
-    """
+    __doc__ = rule_doc("Test rule whose fix never converges.", "Safe.")
 
     code = "ZZ102"
     name = "forever"

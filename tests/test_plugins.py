@@ -11,25 +11,9 @@ from ajlint.engine import Engine
 from ajlint.plugins import build_registry, make_manager
 from ajlint.rule import Rule
 
-from conftest import seed
+from conftest import rule_doc, seed
 
-DOC = """Test rule.
-
-What it does
-    Test.
-
-Why it matters
-    Test.
-
-Example
-    Test.
-
-Use instead
-    Test.
-
-Fix safety
-    None.
-"""
+DOC = rule_doc()
 
 
 class ShoutingTitle(Rule):
