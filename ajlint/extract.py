@@ -1127,6 +1127,10 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
             jd.kind_evidence = evidence.get(best[0], [])
 
 
+#: whether a row's plain text has an OCR-like word, by the text
+_OCR_ROWS: dict[str, bool] = {}
+
+
 def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
     ev: list[Text] = []
     for s in jd.sections:
@@ -1136,8 +1140,16 @@ def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
         if lb.exact and lost_diacritics(lb.label, lb.matched):
             ev.append(Text(text=lb.label, line=lb.line, column=lb.column, end_line=lb.end_line,
                            end_column=lb.end_column))
+    memo = _OCR_ROWS
     for r in rows:
-        if not _OCR_WORD.search(r.plain):  # most rows: nothing OCR-like (items are parts of the plain text)
+        # most rows have nothing OCR-like (items are parts of the plain text). The word pattern tries a
+        # match at every letter, so its answer is kept per row text: a template's rows recur
+        ocr = memo.get(r.plain)
+        if ocr is None:
+            if len(memo) >= 50000:
+                memo.clear()
+            ocr = memo[r.plain] = bool(_DIGIT_OR_AT.search(r.plain) and _OCR_WORD.search(r.plain))
+        if not ocr:
             continue
         for it in r.items:
             if not _DIGIT_OR_AT.search(it.text.text):
