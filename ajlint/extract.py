@@ -261,14 +261,15 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
         if row.blank:
             parts[-1].rows.append(row)
             continue
-        items = row.items
-        if len(row.cells) == 1 and len(items) == 1:
-            t = items[0].text
-            if _STRAY_NUM.match(t.text):
+        single = row.single  # the row's text, when it has one cell of one item (a row's items are
+        if single is not None:  # made when asked for: most rows are only looked at here)
+            if _STRAY_NUM.match(single):
+                t = row.items[0].text
                 stray_number = (t.text.strip(), t.strip())
                 continue
-            h = m.heading(t.text)
+            h = m.heading(single)
             if h is not None:
+                t = row.items[0].text
                 num, match = h
                 lt = t.strip()
                 hm = _SECTION_NUM.match(lt.text)
@@ -1101,16 +1102,16 @@ def _additional(rows: list[Row], jd: JobDescription) -> None:
 def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     scores: dict[str, int] = {}
     evidence: dict[str, list[Text]] = {}
-    head_items = [(it, squash(it.text.text)) for r in rows[:40] if not r.blank for it in r.items]
+    head_items = [(r, j, squash(t)) for r in rows[:40] if not r.blank for j, t in enumerate(r.item_texts())]
     for kind, spec in terms.items():
         for marker in spec.markers:
             mk = squash(marker)
             if not mk:
                 continue
-            for it, key in head_items:
+            for r, j, key in head_items:
                 if mk in key:
-                        scores[kind] = scores.get(kind, 0) + 3
-                        evidence.setdefault(kind, []).append(Text.from_lt(it.text.strip()))
+                    scores[kind] = scores.get(kind, 0) + 3
+                    evidence.setdefault(kind, []).append(Text.from_lt(r.items[j].text.strip()))
     heads = [(s, squash(s.heading)) for s in jd.sections] + [(lb, squash(lb.label)) for lb in jd.labels]
     for kind, spec in terms.items():
         stems = [squash(t) for t in spec.terms]

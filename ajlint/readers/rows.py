@@ -44,7 +44,7 @@ class Row:
     """A line (or HTML block or table row) of cells of items. ``items`` and ``blank`` are worked out
     once, when the row is made: the extractor asks for them many times per row."""
 
-    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank", "plain", "source")
+    __slots__ = ("line", "cells", "table", "heading_level", "items", "blank", "plain", "source", "single")
 
     def __init__(self, line: int, cells: list[list[Item]], table: str | None = None, heading_level: int = 0,
                  plain: str | None = None, source: str | None = None):
@@ -59,9 +59,15 @@ class Row:
         #: the items' text joined by a space and stripped (not located)
         self.plain: str = plain if plain is not None else " ".join(it.text.text for it in self.items).strip()
         self.blank: bool = not self.plain
+        #: the text of the row's only item, when it has one cell of one item (a heading can be only that)
+        self.single: str | None = cells[0][0].text.text if len(cells) == 1 and len(cells[0]) == 1 else None
 
     def __repr__(self) -> str:
         return f"Row({self.line}, {self.cells!r}, table={self.table!r}, heading_level={self.heading_level})"
+
+    def item_texts(self) -> list[str]:
+        """The text of each item (without making the items of a row that has not made them yet)."""
+        return [it.text.text for it in self.items]
 
     @property
     def text(self) -> LText:
@@ -212,9 +218,48 @@ def _row_from_line(line: str, n: int) -> Row:
     cells, table, level, plain = tpl
     if not cells or cells == [[]]:
         return Row(n, [[]] if cells else [], table, level, plain, line)
-    # an LText never changes its lists in place, so the template's offsets and columns are shared
-    return Row(n, [[Item(LText(t, offs, [n] * k, cols), b) for t, offs, cols, k, b in cell] for cell in cells],
-               table, level, plain, line)
+    return _TemplateRow(n, cells, table, level, plain, line)
+
+
+class _TemplateRow(Row):
+    """A row made from the memo's template of its line: its cells (each item an LText placed on line
+    ``n``) are made when first asked for. Rows of a section the extractor's memo already knows are
+    never asked for them."""
+
+    __slots__ = ("_tpl", "_cells", "_items")
+
+    def __init__(self, line: int, tpl: list, table: str | None, heading_level: int, plain: str, source: str):
+        self.line = line
+        self.source = source
+        self.table = table
+        self.heading_level = heading_level
+        self.plain = plain
+        self.blank = not plain
+        self.single = tpl[0][0][0] if len(tpl) == 1 and len(tpl[0]) == 1 else None
+        self._tpl = tpl
+        self._cells: list[list[Item]] | None = None
+
+    @property
+    def cells(self) -> list[list[Item]]:  # type: ignore[override]
+        got = self._cells
+        if got is None:
+            n = self.line
+            # an LText never changes its lists in place, so the template's offsets and columns are shared
+            got = self._cells = [[Item(LText(t, offs, [n] * k, cols), b) for t, offs, cols, k, b in cell]
+                                 for cell in self._tpl]
+            self._items = [it for cell in got for it in cell]
+        return got
+
+    @property
+    def items(self) -> list[Item]:  # type: ignore[override]
+        if self._cells is None:
+            self.cells
+        return self._items
+
+    def item_texts(self) -> list[str]:
+        if self._cells is not None:
+            return [it.text.text for it in self._items]
+        return [it[0] for cell in self._tpl for it in cell]
 
 
 def _parse_line(line: str, n: int) -> Row:
