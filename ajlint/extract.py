@@ -405,32 +405,35 @@ def moved(value, delta: int):
         return [moved(x, delta) for x in value]
     if not isinstance(value, BaseModel):
         return value
-    cls = type(value)
-    d = dict(value.__dict__)
-    if "line" in d:
+    cls = value.__class__
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = ("line" in cls.model_fields, _nested_fields(cls))
+    d = value.__dict__.copy()
+    if plan[0]:
         d["line"] += delta
         d["end_line"] += delta
-    for k in _nested_fields(cls):
+    for k in plan[1]:
         x = d[k]
         if x is not None:
             d[k] = moved(x, delta)
-    new = cls.__new__(cls)
-    object.__setattr__(new, "__dict__", d)
-    object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
+    new = _new(cls)
+    _setattr(new, "__dict__", d)
+    _setattr(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
+    _setattr(new, "__pydantic_extra__", None)
+    _setattr(new, "__pydantic_private__", None)
     return new
 
 
-_NESTED: dict[type, tuple[str, ...]] = {}
+_new = object.__new__
+_setattr = object.__setattr__
+#: per model class: whether it has a line (and end_line), and its fields that can hold models or lists
+_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
 
 
 def _nested_fields(cls: type) -> tuple[str, ...]:
-    """The fields of a model class that can hold a model or a list (worked out once per class)."""
-    got = _NESTED.get(cls)
-    if got is None:
-        got = _NESTED[cls] = tuple(name for name, f in cls.model_fields.items() if _may_nest(f.annotation))
-    return got
+    """The fields of a model class that can hold a model or a list."""
+    return tuple(name for name, f in cls.model_fields.items() if _may_nest(f.annotation))
 
 
 def _may_nest(t) -> bool:
