@@ -4,7 +4,11 @@ applied to the text, the data file, and robustness on odd input."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ajlint.builtin.rules.hygiene import RULES
 from ajlint.builtin.rules.hygiene.aj502_undefined_abbreviation import UndefinedAbbreviation
@@ -208,6 +212,24 @@ def test_tab_grids_are_layout():
     # abbreviations.md and lists.md are tab-separated grids (lines 5-9, 17-20): no tab is in a sentence
     assert list(Whitespace().check(load("abbreviations.md"))) == []
     assert list(Whitespace().check(load("clean.md"))) == []
+
+
+_OLD_DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_OLD_TRAILING = re.compile(r"[ \t\xa0]+$", re.M)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t\xa0\n", max_size=60))
+def test_whitespace_scans_find_what_the_plain_patterns_find(text):
+    # AJ504 looks for runs of spaces and at each line's last character instead of running these two
+    # patterns (which try a match at every character); in a plain text without capitals, digits, markup
+    # or tab grids, its doubled-space findings and trailing edits are exactly the patterns' matches
+    found = list(Whitespace().check(from_text(text, "t.txt")))
+    doubles = [(d.fix.edits[0].start, d.fix.edits[0].end) for d in found if d.fix.description == "replace the spaces with one"]
+    trailing = [(e.start, e.end) for d in found
+                if d.fix.description == "remove whitespace at the ends of lines" for e in d.fix.edits]
+    assert doubles == [m.span() for m in _OLD_DOUBLE.finditer(text)]
+    assert trailing == [m.span() for m in _OLD_TRAILING.finditer(text)]
 
 
 # -- AJ505 placeholder-text ------------------------------------------------------------------------

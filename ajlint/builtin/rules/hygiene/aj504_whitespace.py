@@ -7,10 +7,13 @@ from ajlint.rule import Rule
 
 from ajlint.builtin.rules.hygiene.textview import view
 
-_DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# runs of two spaces or more; the ones between two non-space characters are checked in code (with the
+# neighbours in the pattern, it would try a match at every character of the text instead of searching
+# for two spaces)
+_SPACES = re.compile(r"  +")
 _TAB = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|")
-_TRAILING = re.compile(r"[ \t\xa0]+$", re.M)
+_BLANKS = " \t\xa0"
 
 
 class Whitespace(Rule):
@@ -85,18 +88,20 @@ class Whitespace(Rule):
         text_fmt = tv.fmt == "text"
         md = tv.fmt == "markdown"
         trailing: list[tuple[int, int, int]] = []
-        for m in _TRAILING.finditer(text):
-            n = bisect_right(starts, m.start())
-            if n in code:
+        last = len(lines)
+        for n, ln in enumerate(lines, start=1):  # a line's last character: cheaper than a pattern's "$"
+            if not ln or ln[-1] not in _BLANKS or n in code:
                 continue
-            ln = lines[n - 1]
-            end = m.start() - starts[n - 1]
-            hard_break = (md and end > 0 and ln[end:] == "  " and n < len(lines) and lines[n].strip() != "")
+            end = len(ln.rstrip(_BLANKS))
+            hard_break = (md and end > 0 and ln[end:] == "  " and n < last and lines[n].strip() != "")
             if not hard_break:
                 trailing.append((n, end, len(ln)))
         if "  " in text:
             pipe_rows: dict[int, bool] = {}
-            for d in _DOUBLE.finditer(text):
+            size = len(text)
+            for d in _SPACES.finditer(text):
+                if d.start() == 0 or d.end() == size or text[d.start() - 1].isspace() or text[d.end()].isspace():
+                    continue
                 n = bisect_right(starts, d.start())
                 if n in code:
                     continue
