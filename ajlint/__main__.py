@@ -1,3 +1,3 @@
-from ajlint.cli import main
+from ajlint.cli import run
 
-raise SystemExit(main())
+run()

@@ -164,6 +164,20 @@ def _config_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
+def run() -> None:
+    """The ``ajlint`` command (and ``python -m ajlint``): :func:`main`, then exit.
+
+    Before the interpreter exits it collects garbage over everything still alive (the rules' memos, the
+    rule data), about 0.2 s after checking a thousand documents. Nothing of it is garbage: the objects
+    are frozen out of the collector first, and freed as usual. (Only here: a process that calls main()
+    again, such as the test suite, needs its collector.)"""
+    code = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in LAZY_COMMANDS:  # their own parser, options included (argparse would eat them)
