@@ -232,6 +232,19 @@ def test_whitespace_scans_find_what_the_plain_patterns_find(text):
     assert trailing == [m.span() for m in _OLD_TRAILING.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="KOVÕsiäk -&@\n", max_size=60))
+def test_line_matches_are_the_matches_in_the_text(text):
+    # AJ502 takes its tokens line by line from a memo: the same matches, at the same offsets, as one
+    # search of the whole text (its pattern never crosses a line break)
+    from ajlint.builtin.rules.hygiene.aj502_undefined_abbreviation import _TOKEN
+
+    tv = build_view(text, "text")
+    got = [(start + m.start(), m.group()) for start, m in tv.line_matches(_TOKEN)]
+    assert got == [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    assert [(start + m.start(), m.group()) for start, m in tv.line_matches(_TOKEN)] == got  # from the memo
+
+
 # -- AJ505 placeholder-text ------------------------------------------------------------------------
 
 def test_placeholders_fixture():

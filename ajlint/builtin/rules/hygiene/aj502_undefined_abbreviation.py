@@ -89,9 +89,9 @@ class UndefinedAbbreviation(Rule):
                     defs[m.start(1) + d.start(2)] = d.group(2)
 
         uses: list[tuple[int, str, int]] = []  # (offset, abbreviation, length)
-        for m in _TOKEN.finditer(text):
+        for line_start, m in tv.line_matches(_TOKEN):  # a token never spans lines
             a = m.start()
-            if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_&@/.-"):
+            if a > 0 and (m.string[a - 1].isalnum() or m.string[a - 1] in "_&@/.-"):
                 continue
             base = m.group(1)
             if len(base) > data.max_length or _ROMAN.match(base):
@@ -99,18 +99,19 @@ class UndefinedAbbreviation(Rule):
             suffix = m.group(3)
             if suffix is not None and suffix not in data.endings:
                 continue
-            expl = _expansion_after(text, m.end(), data)
+            start = line_start + a
+            expl = _expansion_after(text, line_start + m.end(), data)
             if expl:
-                defs.setdefault(m.start(), base)
+                defs.setdefault(start, base)
                 continue
-            if m.start() in defs:
+            if start in defs:
                 continue
             if base in data.well_known:
                 continue
-            line, _ = tv.pos(m.start())
+            line, _ = tv.pos(start)
             if line in heading_lines or line in tv.code_lines or _shouting(lines[line - 1]):
                 continue
-            uses.append((m.start(), base, len(base)))
+            uses.append((start, base, len(base)))
 
         first_def: dict[str, int] = {}
         for off in sorted(defs):
