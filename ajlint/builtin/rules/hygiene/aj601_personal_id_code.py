@@ -93,8 +93,8 @@ class PersonalIdCode(Rule):
     def check(self, doc):
         tv = view(doc)
         text = tv.text
-        for m in _CANDIDATE.finditer(text):
-            a, b = m.start(), m.end()
+        for line_start, m in tv.line_matches(_CANDIDATE, raw=True):  # eleven digits: within a line
+            a, b = line_start + m.start(), line_start + m.end()
             # not inside a longer run of digits, not an international phone number (+3725…),
             # not the decimals of a number (1.38001085718)
             if (b < len(text) and text[b].isdigit()) or (a > 0 and (text[a - 1].isdigit() or text[a - 1] == "+")):

@@ -88,8 +88,8 @@ class PersonalContact(Rule):
                 yield self.diag(doc, Span(line, col, line, col + len(m.group())), "email",
                                 value=mask_email(local, domain))
         kw = data.phone_keyword_rx
-        for m in _NUMBER.finditer(text):
-            number, start = m.group(), m.start()
+        for line_start, m in tv.line_matches(_NUMBER, raw=True):  # digits, spaces, hyphens: within a line
+            number, start = m.group(), line_start + m.start()
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._/"):
                 continue
             d = number.replace(" ", "").replace("-", "")

@@ -46,15 +46,15 @@ class TextView:
         i = bisect_right(self.starts, offset) - 1
         return i + 1, offset - self.starts[i] + 1
 
-    def line_matches(self, rx: re.Pattern) -> Iterator[tuple[int, re.Match]]:
-        """Every match of ``rx`` in the masked text, as (0-based offset of the match's line, match on
-        that line), in text order. For patterns that never match across a line break, and whose
+    def line_matches(self, rx: re.Pattern, raw: bool = False) -> Iterator[tuple[int, re.Match]]:
+        """Every match of ``rx`` in the masked text (``raw``: in the text), as (0-based offset of the
+        match's line, match on that line), in text order. For patterns that never match across a line break, and whose
         matches do not depend on the text around the line: at a line's edges the pattern sees the start
         and end of a string where the text has a line break. The matches are kept per line text: a
         template's lines recur in every document, and a line costs a dictionary lookup instead of a
         pattern tried at each of its characters."""
         memo = _LINE_MATCHES.setdefault(rx, {})
-        for start, ln in zip(self.starts, self.masked):
+        for start, ln in zip(self.starts, self.lines if raw else self.masked):
             got = memo.get(ln)
             if got is None:
                 if len(memo) >= _LINE_MATCHES_MAX:
