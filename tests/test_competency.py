@@ -120,6 +120,31 @@ def test_aj402_wording(registry):
     assert "soovituste ning prognooside" in apply(text, d134.fix).split("\n")[135]
 
 
+def test_aj402_places_a_known_sentence_anew_in_each_document(registry, tmp_path):
+    # A sentence's comparison and its place within its text are kept for the run and reused: the same
+    # document three lines lower, checked in the same run, has its findings and fixes three lines lower
+    name = "aj402-sonastus.txt"
+    text = (DIR / name).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n\n" + text, encoding="utf-8")
+    engine = Engine(registry, selection=Selection(select=["AJ402"]))
+    diags = engine.check([str(tmp_path)]).diagnostics
+    a = [d for d in diags if d.path.endswith("a.txt")]
+    b = [d for d in diags if d.path.endswith("b.txt")]
+    assert [(d.span.line, d.span.column) for d in a] == [(86, col(name, 86, "Huvitub")),
+                                                        (106, col(name, 106, "Kaasab")),
+                                                        (132, col(name, 132, "Julgustab ja toetab.")),
+                                                        (134, col(name, 134, "Valib sobivad")),
+                                                        (139, col(name, 139, "Peab lugu"))]
+    assert [(d.span.line, d.span.column, d.span.end_line) for d in b] == [
+        (d.span.line + 3, d.span.column, d.span.end_line + 3) for d in a]
+    assert [d.args for d in b] == [d.args for d in a]
+    fixed = apply("\n\n\n" + text, b[1].fix).split("\n")
+    assert fixed[107 + 3] == "ja innustab ning delegeerib ülesandeid. "
+    fixed = apply("\n\n\n" + text, b[3].fix).split("\n")
+    assert "soovituste ning prognooside" in fixed[135 + 3]
+
+
 def test_aj402_in_ocr_text_reports_only_real_differences(registry):
     name = "ocr-spetsialist.txt"
     diags = check(registry, name)

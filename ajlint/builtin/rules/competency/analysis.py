@@ -196,25 +196,50 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
     key = (text, name, used, ocr)
     found = memo.get(key)
     if found is None:
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        found = memo[key] = _compare(text, name, entries, index, ocr)
+        found = _remember(memo, key, _compare(text, name, entries, index, ocr))
     if not found:
         return []
-    src_map = loc.map_tokens(value, text, index.memo)
+    lo, src = loc.region(value)
+    # where each sentence stands and what its fix changes depend on the source region's text only: worked
+    # out once per run relative to the region, then moved to where the region stands in this document
+    rkey = ("placed", src, key)
+    placed = memo.get(rkey)
+    if placed is None:
+        src_map = _map_tokens(src, tokenize(text), 0) if src is not None else None
+        placed = _remember(memo, rkey, _place(found, src_map, src or ""))
     out: list[SentenceIssue] = []
-    for f in found:
-        span = loc.span(src_map[f.a][0], src_map[f.b - 1][1]) if src_map else value
+    for f, span_rel, edits in placed:
+        span = loc.span(lo + span_rel[0], lo + span_rel[1]) if span_rel is not None else value
         if f.status != "diff":
             out.append(SentenceIssue(name, f.status, span, f.s_text, elsewhere=f.elsewhere))
             continue
         fix = None
-        if src_map:
-            edits = _edits(f.w, f.approved, f.real, src_map[f.a:f.b], loc.text)
-            if edits is not None:
-                fix = Fix(edits=tuple(edits), applicability="safe" if f.safe else "unsafe",
-                          description=f"Use the approved wording of {name}")
+        if edits is not None:
+            fix = Fix(edits=tuple(Edit(lo + e.start, lo + e.end, e.replacement) for e in edits),
+                      applicability="safe" if f.safe else "unsafe", description=f"Use the approved wording of {name}")
         out.append(SentenceIssue(name, "diff", span, f.s_text, f.approved, f.diff, fix))
+    return out
+
+
+def _remember(memo: dict, key, value):
+    """``memo[key] = value`` (the memo is emptied when full); returns ``value``."""
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _place(found: list[_Found], src_map: list[tuple[int, int]] | None,
+           src: str) -> list[tuple[_Found, tuple[int, int] | None, list[Edit] | None]]:
+    """Each sentence with its offsets in the source region ``src`` (None when its tokens cannot be found
+    there) and the edits of its fix, relative to the region."""
+    out = []
+    for f in found:
+        if not src_map:
+            out.append((f, None, None))
+            continue
+        edits = _edits(f.w, f.approved, f.real, src_map[f.a:f.b], src) if f.status == "diff" else None
+        out.append((f, (src_map[f.a][0], src_map[f.b - 1][1]), edits))
     return out
 
 
@@ -284,24 +309,12 @@ class Locator:
         eln, ecol = self.pos(max(hi - 1, lo))
         return Span(ln, col, eln, ecol + 1)
 
-    def map_tokens(self, value, text: str, memo: dict | None = None) -> list[tuple[int, int]] | None:
-        """Source offsets of each token of ``text`` (the value's), found left to right between the
-        value's start and end; None when a token is not there or other words stand between two tokens.
-        With a ``memo``, the offsets within a source region are worked out once per run."""
+    def region(self, value) -> tuple[int, str | None]:
+        """The offset of a located value in the text, and the text between its start and end (None when
+        its end comes before its start)."""
         lo = self.offset(value.line, value.column)
         hi = self.offset(value.end_line, value.end_column)
-        if hi < lo:
-            return None
-        src = self.text[lo:hi]
-        if memo is None:
-            return _map_tokens(src, tokenize(text), lo)
-        key = ("map", src, text)
-        rel = memo.get(key)
-        if rel is None:
-            rel = memo[key] = (_map_tokens(src, tokenize(text), 0),)
-        if rel[0] is None:
-            return None
-        return [(lo + a, lo + b) for a, b in rel[0]]
+        return lo, (self.text[lo:hi] if hi >= lo else None)
 
 
 def _map_tokens(src: str, toks: list[Tok], lo: int) -> list[tuple[int, int]] | None:
@@ -350,11 +363,15 @@ def role(m, index: CatalogIndex) -> Role:
     if has_reports:
         ev.append("Vahetud alluvad: " + ", ".join(r.text for r in reports))
     duty_hits = []
+    memo = index.memo
     for d in m.duties or []:
         if d is None or not d.text:
             continue
-        folded = " ".join(fold(d.text).split())
-        if any(rx.search(folded) for rx in index.duty_rx):
+        hit = memo.get(("duty", d.text))  # duties recur from document to document
+        if hit is None:
+            folded = " ".join(fold(d.text).split())
+            hit = _remember(memo, ("duty", d.text), any(rx.search(folded) for rx in index.duty_rx))
+        if hit:
             duty_hits.append(d)
     for d in duty_hits[:2]:
         num = (d.number or "").rstrip(".")
