@@ -396,3 +396,27 @@ def test_aj108_signatures_block_counts(tmp_path, check_json):
 ])
 def test_odd_input_never_raises(tmp_path, check_json, text):
     run(check_json, write(tmp_path, "odd.md", text))  # run() asserts there is no AJ900
+
+
+# -- AJ107: the vocabulary's words, line by line ---------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["töökoht", "Ametikohale", "TEENISTUSKOHA", "ülesanne", "tööülesanded", "koh", "san", "x", "1",
+           " ", "\n", "-", "ametikohustus"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_vocabulary_words_line_by_line_are_the_words_of_the_text(pieces):
+    # occurrences() takes each line's words from a memo by the line's text: the same words, at the same
+    # offsets, as one search of the whole text (a word never spans a line break)
+    from ajlint.builtin.rules.structure.vocabulary import _anchor_hits, _line_hits, vocabulary
+    from ajlint.document import Document
+
+    text = "".join(pieces)
+    voc = vocabulary()
+    doc = Document(path="t.txt", text=text)
+    assert _line_hits(doc, voc) == _anchor_hits(text, voc)
+    assert _line_hits(doc, voc) == _anchor_hits(text, voc)  # the second time from the memo

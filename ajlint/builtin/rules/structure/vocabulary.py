@@ -31,6 +31,8 @@ class Vocabulary:
     equivalents: dict[str, dict[str, str]]  # kind -> folded foreign stem -> this kind's stem as written
     anchors: tuple[str, ...] = ()  # short strings every word of the vocabulary contains, in both cases
     beginnings: tuple[tuple[str, str], ...] = ()  # (stem lower-cased as written or folded, folded stem), longest first
+    #: the words found on a line, by the line's text (a template's lines recur in every document)
+    line_hits: dict[str, tuple[tuple[int, int, Stem], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def kind_of_text(self, text: str) -> str | None:
         """The kind whose words a heading or label uses (the first such word decides)."""
@@ -147,7 +149,7 @@ def occurrences(doc, voc: Vocabulary) -> list[Occurrence]:
     if doc.model.info.ocr_evidence:
         hits = _regex_hits(text, voc)  # OCR look-alikes inside words ("t66kohale"): the slower, tolerant pass
     else:
-        hits = _anchor_hits(text, voc)
+        hits = _line_hits(doc, voc)
     if not hits:
         return []
     spans = _structural_spans(doc.model)
@@ -167,6 +169,22 @@ def _regex_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
         stem = voc.stems.get(m.group(1).translate(_OCR_BACK))
         if stem is not None:
             out.append((m.start(), m.end(), stem))
+    return out
+
+
+def _line_hits(doc, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
+    """``_anchor_hits`` of the whole text, line by line: a word never spans a line break, and the hits
+    of a line are kept by its text."""
+    memo = voc.line_hits
+    out = []
+    for start, ln in zip(doc.line_starts, doc.lines):
+        got = memo.get(ln)
+        if got is None:
+            if len(memo) >= 50000:
+                memo.clear()
+            got = memo[ln] = tuple(_anchor_hits(ln, voc))
+        if got:
+            out.extend((start + a, start + b, stem) for a, b, stem in got)
     return out
 
 
