@@ -78,6 +78,16 @@ class Diagnostic:
     def text(self, lang: str = "en") -> str:
         return self.message.render(lang, self.args)
 
+    def __reduce__(self):
+        # Workers send every document's findings to the main process. Pickled as they are, a finding's
+        # slotted dataclass, severity, span, fix and edits each cost a Python-level call (copyreg, the
+        # enum's and the named tuples' reduce methods); as plain tuples and strings they are made in C
+        fix = self.fix
+        return _revive, (self.path, self.code, self.rule, self.severity.value, self.message, self.args,
+                         tuple(self.span), self.section,
+                         None if fix is None else (tuple(map(tuple, fix.edits)), fix.applicability, fix.description),
+                         self.locator, self.related, self.sensitive)
+
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code)
@@ -108,3 +118,16 @@ class Diagnostic:
                 ],
             }
         return d
+
+
+def _revive(path, code, rule, severity, message, args, span, section, fix, locator, related, sensitive) -> Diagnostic:
+    """A finding from its pickled form (see ``Diagnostic.__reduce__``)."""
+    if fix is not None:
+        edits, applicability, description = fix
+        fix = Fix(tuple([_tuple_new(Edit, e) for e in edits]), applicability, description)
+    return Diagnostic(path, code, rule, _SEVERITIES[severity], message, args, _tuple_new(Span, span), section, fix,
+                      locator, related, sensitive)
+
+
+_tuple_new = tuple.__new__  # a named tuple from a plain one, without its Python-level __new__
+_SEVERITIES = {s.value: s for s in Severity}

@@ -48,3 +48,23 @@ def test_parallel_with_cache_parses_only_what_changed(tmp_path):
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     reads, again = run()
     assert reads == 1 and len(again) == len(cold)
+
+
+def test_a_finding_comes_back_from_a_worker_whole():
+    # findings travel from the workers pickled as plain tuples (Diagnostic.__reduce__): every field,
+    # the severity, the span and the fix's edits come back equal and of their own types
+    import pickle
+
+    from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity
+    from ajlint.ltext import Span
+
+    d = Diagnostic("a.md", "AJ504", "whitespace", Severity.WARNING, Message(en="{n} spaces", et="{n} tühikut"),
+                   {"n": 2}, Span(3, 4, 3, 6), "duties", Fix((Edit(10, 12, " "), Edit(20, 21, "")), "unsafe", "one"),
+                   "table 1, row 2", [{"path": "b.md", "line": 1}], True)
+    back = pickle.loads(pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == d
+    assert type(back.span) is Span and back.span.end_column == 6
+    assert type(back.fix.edits[0]) is Edit and back.fix.edits[1].replacement == ""
+    assert back.severity is Severity.WARNING and back.text("et") == "2 tühikut"
+    plain = Diagnostic("a.md", "AJ101", "missing-section", Severity.ERROR, d.message, {}, Span(1, 1, 1, 1))
+    assert pickle.loads(pickle.dumps(plain)) == plain
