@@ -154,6 +154,8 @@ def _keys_in(s: str, subs: list) -> list:
     return found
 
 
+#: a row's squashed text by its plain text, or False for a row too long to hold a profile's key
+_ROW_KEYS: dict[str, str | bool] = {}
 
 
 def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
@@ -161,13 +163,19 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
     _, subs, heads = _key_index(profiles)
     found: dict[str, set[str]] = {name: set() for name in profiles}
     scanned = 0
+    memo = _ROW_KEYS
     for r in rows:
         if r.blank:
             continue
         t = r.plain
-        if len(t) > 200 or len(t.split()) > 14:
+        s = memo.get(t)  # the template's rows recur in every document
+        if s is None:
+            if len(memo) > 50000:
+                memo.clear()
+            # False: too long to be a heading, a label or a marker
+            s = memo[t] = False if len(t) > 200 or len(t.split()) > 14 else squash(t)
+        if s is False:
             continue
-        s = squash(t)
         scanned += 1
         if scanned <= LABEL_ROWS:  # labels and markers stand near the top; headings anywhere
             for k, names in _keys_in(s, subs):
