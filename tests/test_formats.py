@@ -178,3 +178,15 @@ def test_personal_data_is_not_quoted_in_the_source_line(cli, tmp_path):
     assert "AJ601" in out and code == 1
     assert "37605030299" not in out
     assert "•••••••0299" in out
+
+
+def test_json_findings_encoder_writes_what_json_writes():
+    # the JSON report encodes each finding with one C encoder made once: the same text as json's own
+    import json
+
+    from ajlint.reporters.jsonout import _encoder
+
+    d = {"path": "ä/ö.md", "message": "Lühend 'KOV' „x“ \"q\" \\ \n\t", "line": 3, "ratio": 0.5, "big": 1e300,
+         "none": None, "ok": True, "related": [{"path": "b", "line": 1}, []], "fix": {"edits": [[1, 2, " "]]}}
+    assert _encoder()(d) == json.JSONEncoder(ensure_ascii=False).encode(d)
+    assert json.loads(_encoder()(d)) == d
