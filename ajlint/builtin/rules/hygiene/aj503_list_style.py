@@ -83,6 +83,17 @@ def bullet_of(tv: TextView, line: int, column: int, data) -> tuple[str, int, boo
     return ch, i, line_start
 
 
+_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column): bullet_of's answer}]
+
+
+def _memo(data) -> dict:
+    """bullet_of's answers by line text and column, for lines without markup (kept while the data is
+    the same: a template's lists stand on the same lines in every document)."""
+    if _MEMO[0] is not data or len(_MEMO[1]) > 50000:
+        _MEMO[:] = [data, {}]
+    return _MEMO[1]
+
+
 class ListStyle(Rule):
     """One list mixes different bullet characters.
 
@@ -134,26 +145,40 @@ class ListStyle(Rule):
         tv = view(doc)
         data = compiled()
         ocr = len(model.info.ocr_evidence) >= OCR_MIN_EVIDENCE
+        found: list[tuple[str, list[tuple[str, int, tuple[str, int, bool]]]]] = []
+        styles: set[str] = set()
+        memo = _memo(data)
+        for kind, items in model_lists(model):
+            got = []
+            for it in items:
+                line, column = it.line, it.column
+                if 0 < line <= len(tv.lines) and not tv.markup[line - 1]:
+                    mkey = (tv.lines[line - 1], column)  # a bullet depends on its line alone
+                    b = memo.get(mkey, False)
+                    if b is False:
+                        b = memo[mkey] = bullet_of(tv, line, column, data)
+                else:
+                    b = bullet_of(tv, line, column, data)
+                if b is not None:
+                    key = OCR_KEY if ocr and b[0] in data.ocr_variants else b[0]
+                    got.append((key, line, b))
+                    styles.add(key)
+            if got:
+                found.append((kind, got))
+        if len(styles) < 2:  # one style in the whole document: nothing can be mixed
+            return
         lists: list[tuple[str, list[Bullet]]] = []
         by_kind: defaultdict[str, Counter] = defaultdict(Counter)
         overall: Counter = Counter()
         chars_of: defaultdict[str, Counter] = defaultdict(Counter)
-        for kind, items in model_lists(model):
+        for kind, got in found:
             bullets = []
-            for it in items:
-                b = bullet_of(tv, it.line, it.column, data)
-                if b is None:
-                    continue
-                ch, idx, line_start = b
-                key = OCR_KEY if ocr and ch in data.ocr_variants else ch
-                bullets.append(Bullet(key, ch, it.line, idx, line_start))
+            for key, line, (ch, idx, line_start) in got:
+                bullets.append(Bullet(key, ch, line, idx, line_start))
                 by_kind[kind][key] += 1
                 overall[key] += 1
                 chars_of[key][ch] += 1
-            if bullets:
-                lists.append((kind, bullets))
-        if len(overall) < 2:
-            return
+            lists.append((kind, bullets))
         for kind, bullets in lists:
             own = Counter(b.key for b in bullets)
             if len(own) < 2:
