@@ -33,8 +33,9 @@ class TextView:
     #: the text with markup replaced by spaces (newlines kept): same length, same positions
     masked_text: str
     masked: list[str]
-    #: per line (0-based index): the 0-based [start, end) column ranges that were markup
-    markup: list[list[tuple[int, int]]]
+    #: per line (0-based index): the 0-based [start, end) column ranges that were markup (a list, or
+    #: an empty tuple for a line without any)
+    markup: list[list[tuple[int, int]] | tuple[()]]
     #: 0-based offset of each line's first character
     starts: list[int]
     fmt: str
@@ -87,14 +88,17 @@ def view(doc) -> TextView:
     cached = _cache
     if cached is not None and cached[0] is text and cached[1].fmt == fmt:
         return cached[1]
-    tv = build(text, fmt)
+    # the document's own split lines and their offsets, when it has them (other rules use them too)
+    tv = build(text, fmt, doc.lines, doc.line_starts) if doc.text is not None else build(text, fmt)
     _cache = (text, tv)
     return tv
 
 
-def build(text: str, fmt: str) -> TextView:
-    lines = text.split("\n")
-    starts = list(accumulate([len(ln) + 1 for ln in lines[:-1]], initial=0))
+def build(text: str, fmt: str, lines: list[str] | None = None, starts: list[int] | None = None) -> TextView:
+    """The view of ``text`` (``lines`` and ``starts``: its split lines and their offsets, if known)."""
+    if lines is None or starts is None:
+        lines = text.split("\n")
+        starts = list(accumulate([len(ln) + 1 for ln in lines[:-1]], initial=0))
     spans: list[tuple[int, int]] = []
     if "<" in text:
         if fmt in ("markdown", "html"):
@@ -116,10 +120,13 @@ def build(text: str, fmt: str) -> TextView:
         masked_text = "".join(parts)
     else:
         masked_text = text
-    markup: list[list[tuple[int, int]]] = [[] for _ in lines]
+    # a line without markup shares one empty tuple: most lines have none
+    markup: list = [()] * len(lines)
     for a, b in spans:
         la = bisect_right(starts, a) - 1
         if b <= starts[la] + len(lines[la]):  # the usual case: a tag on one line
+            if not markup[la]:
+                markup[la] = []
             markup[la].append((a - starts[la], b - starts[la]))
             continue
         lb = bisect_right(starts, max(a, b - 1)) - 1
@@ -127,6 +134,8 @@ def build(text: str, fmt: str) -> TextView:
             s0 = max(a, starts[li]) - starts[li]
             e0 = min(b, starts[li] + len(lines[li])) - starts[li]
             if e0 > s0:
+                if not markup[li]:
+                    markup[li] = []
                 markup[li].append((s0, e0))
     code: set[int] = set()
     if fmt == "markdown" and ("```" in text or "~~~" in text):
@@ -144,7 +153,7 @@ def build(text: str, fmt: str) -> TextView:
         text=text,
         lines=lines,
         masked_text=masked_text,
-        masked=masked_text.split("\n"),
+        masked=masked_text.split("\n") if spans else lines,
         markup=markup,
         starts=starts,
         fmt=fmt,
