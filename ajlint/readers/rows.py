@@ -173,9 +173,17 @@ def rows_from_text(text: str) -> list[Row]:
     HTML comments and ``# ajlint: …`` directive lines are not content: they are blanked (with spaces,
     so that the columns of the rest of the line stay true).
     """
+    lines = text.split("\n")
     rows: list[Row] = []
+    if "<!--" not in text:  # the usual text: no comment to blank out
+        for n, line in enumerate(lines, start=1):
+            c = line[:1]  # a directive line starts with '#', '//' or space: look no further at the others
+            if (c == "#" or c == "/" or c.isspace()) and _DIRECTIVE_LINE.match(line):
+                line = ""
+            rows.append(_row_from_line(line, n))
+        return rows
     in_comment = False
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(lines, start=1):
         if in_comment:
             end = line.find("-->")
             if end < 0:
@@ -214,11 +222,8 @@ def _row_from_line(line: str, n: int) -> Row:
         tpl = _ROW_MEMO[line] = (
             [[(it.text.text, it.text._offs, it.text._cols, len(it.text._offs), it.bullet) for it in cell]
              for cell in row.cells],
-            row.table, row.heading_level, row.plain)
-    cells, table, level, plain = tpl
-    if not cells or cells == [[]]:
-        return Row(n, [[]] if cells else [], table, level, plain, line)
-    return _TemplateRow(n, cells, table, level, plain, line)
+            row.table, row.heading_level, row.plain, row.single)
+    return _TemplateRow(n, tpl, line)
 
 
 class _TemplateRow(Row):
@@ -228,15 +233,11 @@ class _TemplateRow(Row):
 
     __slots__ = ("_tpl", "_cells", "_items")
 
-    def __init__(self, line: int, tpl: list, table: str | None, heading_level: int, plain: str, source: str):
+    def __init__(self, line: int, memo: tuple, source: str):
         self.line = line
         self.source = source
-        self.table = table
-        self.heading_level = heading_level
-        self.plain = plain
-        self.blank = not plain
-        self.single = tpl[0][0][0] if len(tpl) == 1 and len(tpl[0]) == 1 else None
-        self._tpl = tpl
+        self._tpl, self.table, self.heading_level, self.plain, self.single = memo
+        self.blank = not self.plain
         self._cells: list[list[Item]] | None = None
 
     @property
