@@ -1116,10 +1116,10 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
                     scores[kind] = scores.get(kind, 0) + 3
                     evidence.setdefault(kind, []).append(Text.from_lt(r.items[j].text.strip()))
     heads = [(s, squash(s.heading)) for s in jd.sections] + [(lb, squash(lb.label)) for lb in jd.labels]
+    kinds_of = _kind_stems(terms)
     for kind, spec in terms.items():
-        stems = [squash(t) for t in spec.terms]
         for obj, key in heads:
-            if any(key.startswith(st) for st in stems if st):
+            if kind in kinds_of(key):
                 scores[kind] = scores.get(kind, 0) + 1
                 lt = Text(text=obj.heading if isinstance(obj, Section) else obj.label, line=obj.line,
                           column=obj.column, end_line=obj.end_line, end_column=obj.end_column)
@@ -1133,6 +1133,28 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
 
 #: whether a row's plain text has an OCR-like word, by the text
 _OCR_ROWS: dict[str, bool] = {}
+
+
+_KIND_STEMS: list = [None, None]  # [the terms, their kinds_of function]
+
+
+def _kind_stems(terms: dict):
+    """A function from a squashed heading or label to the kinds whose terms it starts with (kept per
+    key: the same headings and labels recur in every document)."""
+    if _KIND_STEMS[0] is not terms:
+        stems = [(kind, [st for st in (squash(t) for t in spec.terms) if st]) for kind, spec in terms.items()]
+        memo: dict[str, frozenset[str]] = {}
+
+        def kinds_of(key: str) -> frozenset[str]:
+            got = memo.get(key)
+            if got is None:
+                if len(memo) > 20000:
+                    memo.clear()
+                got = memo[key] = frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
+            return got
+
+        _KIND_STEMS[:] = [terms, kinds_of]
+    return _KIND_STEMS[1]
 
 
 def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
