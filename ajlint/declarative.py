@@ -197,6 +197,10 @@ def _phrase_rx(phrases: list[str], ignore_case: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I if ignore_case else 0)
 
 
+#: the last text a prefilter folded, and its folded form
+_LAST_FOLD: list = [None, None]
+
+
 class _Prefilter:
     """Whether a text can hold one of the phrases at all: a substring test per phrase runs in C far
     faster than the regex, and most documents hold none of them. Case-folded for ``ignore_case``:
@@ -208,11 +212,17 @@ class _Prefilter:
         self.phrases = tuple({p.casefold() if ignore_case else p for p in phrases if p})
 
     def _folded(self, text: str) -> str:
-        if self.fold:
-            if "ı" in text or "İ" in text:
-                text = text.replace("ı", "i").replace("İ", "i")
-            text = text.casefold()
-        return text
+        if not self.fold:
+            return text
+        last = _LAST_FOLD
+        if last[0] is text:  # every case-insensitive rule folds the same document: once is enough
+            return last[1]
+        folded = text
+        if "ı" in folded or "İ" in folded:
+            folded = folded.replace("ı", "i").replace("İ", "i")
+        folded = folded.casefold()
+        last[:] = [text, folded]
+        return folded
 
     def __call__(self, text: str) -> bool:
         folded = self._folded(text)
