@@ -357,8 +357,9 @@ class Resolver:
             return
         if len(pool) > 1 and src is not None:
             # closest first: the longest common unit prefix
-            best = max(_closeness(src.path, p.path) for p in pool)
-            pool = [p for p in pool if _closeness(src.path, p.path) == best]
+            scored = [(_closeness(src.path, p.path), p) for p in pool]
+            best = max(c for c, _ in scored)
+            pool = [p for c, p in scored if c == best]
         g = _Groups()
         for p in pool:
             g.add(p)
