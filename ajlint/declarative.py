@@ -25,6 +25,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ajlint.diagnostics import Edit, Fix, Message, Severity
+from ajlint.linememo import per_line
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 from ajlint.textnorm import squash
@@ -197,10 +198,6 @@ def _phrase_rx(phrases: list[str], ignore_case: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I if ignore_case else 0)
 
 
-#: the last text a prefilter folded, and its folded form
-_LAST_FOLD: list = [None, None]
-
-
 class _Prefilter:
     """Whether a text can hold one of the phrases at all: a substring test per phrase runs in C far
     faster than the regex, and most documents hold none of them. Case-folded for ``ignore_case``:
@@ -212,17 +209,11 @@ class _Prefilter:
         self.phrases = tuple({p.casefold() if ignore_case else p for p in phrases if p})
 
     def _folded(self, text: str) -> str:
-        if not self.fold:
-            return text
-        last = _LAST_FOLD
-        if last[0] is text:  # every case-insensitive rule folds the same document: once is enough
-            return last[1]
-        folded = text
-        if "ı" in folded or "İ" in folded:
-            folded = folded.replace("ı", "i").replace("İ", "i")
-        folded = folded.casefold()
-        last[:] = [text, folded]
-        return folded
+        if self.fold:
+            if "ı" in text or "İ" in text:
+                text = text.replace("ı", "i").replace("İ", "i")
+            text = text.casefold()
+        return text
 
     def __call__(self, text: str) -> bool:
         folded = self._folded(text)
@@ -251,28 +242,39 @@ class _Prefilter:
                 end = m.end()
 
 
+def _phrase_matches(rule, doc):
+    """(offset of the line, match in the line) of every phrase of a substitution or existence rule, line
+    by line with each line's matches kept by its text (:mod:`ajlint.linememo`). A phrase never spans
+    lines: the pattern has no whitespace class a line break could satisfy, and its word boundaries see a
+    line break as they see the end of a string. (A phrase written with a line break in it could only
+    match across lines, and such a match is not reported: those rules search the whole text.)"""
+    cls = type(rule)
+    if cls._whole:
+        return ((0, m) for m in cls._may.finditer(cls._rx, doc.text) if "\n" not in m.group(0))
+    return per_line(doc.lines, doc.line_starts, cls._lines, lambda ln: cls._may.finditer(cls._rx, ln))
+
+
 class _SubstitutionBase(_DeclBase):
     _rx: ClassVar[re.Pattern[str]]
     _may: ClassVar[_Prefilter]
+    _lines: ClassVar[dict[str, tuple]]  # each line's matches, by its text
+    _whole: ClassVar[bool]  # a phrase has a line break: search the whole text
     _lookup: ClassVar[dict[str, str]]
 
     @classmethod
     def _prepare(cls) -> None:
         cls._rx = _phrase_rx(list(cls.spec.swap), cls.spec.ignore_case)
         cls._may = _Prefilter(list(cls.spec.swap), cls.spec.ignore_case)
+        cls._lines, cls._whole = {}, any("\n" in p for p in cls.spec.swap)
         cls._lookup = {(k.lower() if cls.spec.ignore_case else k): v for k, v in cls.spec.swap.items()}
 
     def _check(self, doc):
-        # one pass over the whole text (a phrase never spans lines: the pattern has no whitespace class
-        # that a line break could satisfy, and its word boundaries see the line break as a non-word)
-        for m in self._may.finditer(self._rx, doc.text):
+        for start, m in _phrase_matches(self, doc):
             found = m.group(0)
-            if "\n" in found:
-                continue
             right = self._lookup[found.lower() if self.spec.ignore_case else found]
             if found[:1].isupper() and right[:1].islower():
                 right = right[:1].upper() + right[1:]
-            start = m.start()
+            start += m.start()
             n, col = doc.position(start)
             fix = Fix((Edit(start, start + len(found), right),), "safe", f"Replace '{found}' with '{right}'")
             yield self.diag(doc, Span(n, col, n, col + len(found)), "m", match=found, right=right, fix=fix)
@@ -281,17 +283,18 @@ class _SubstitutionBase(_DeclBase):
 class _ExistenceBase(_DeclBase):
     _rx: ClassVar[re.Pattern[str]]
     _may: ClassVar[_Prefilter]
+    _lines: ClassVar[dict[str, tuple]]  # each line's matches, by its text
+    _whole: ClassVar[bool]  # a phrase has a line break: search the whole text
 
     @classmethod
     def _prepare(cls) -> None:
         cls._rx = _phrase_rx(cls.spec.tokens, cls.spec.ignore_case)
         cls._may = _Prefilter(cls.spec.tokens, cls.spec.ignore_case)
+        cls._lines, cls._whole = {}, any("\n" in p for p in cls.spec.tokens)
 
     def _check(self, doc):
-        for m in self._may.finditer(self._rx, doc.text):  # over the whole text, as in substitution
-            if "\n" in m.group(0):
-                continue
-            n, col = doc.position(m.start())
+        for start, m in _phrase_matches(self, doc):
+            n, col = doc.position(start + m.start())
             yield self.diag(doc, Span(n, col, n, col + len(m.group(0))), "m", match=m.group(0), right="")
 
 

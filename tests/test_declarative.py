@@ -129,3 +129,23 @@ def test_phrase_search_finds_what_the_regex_scan_finds(text, ignore_case):
 def test_phrase_search_sees_dotted_and_dotless_i():
     rx = _phrase_rx(["kirik"], True)
     assert [m.group(0) for m in _Prefilter(["kirik"], True).finditer(rx, "KİRİK ja kırık")] == ["KİRİK", "kırık"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="abcABC KİıiRrkäÄßsh\n", max_size=60), ignore_case=st.booleans())
+def test_phrase_search_line_by_line_finds_what_the_whole_text_search_finds(text, ignore_case):
+    # substitution and existence rules search line by line, each line's matches kept by its text: the
+    # same matches at the same offsets as one search of the whole text (no phrase holds a line break)
+    from ajlint.declarative import _phrase_matches
+    from ajlint.document import Document
+
+    class Rule:  # what _phrase_matches reads of a rule class
+        _rx = _phrase_rx(_PHRASES, ignore_case)
+        _may = _Prefilter(_PHRASES, ignore_case)
+        _lines: dict = {}
+        _whole = False
+
+    doc = Document(path="t.txt", text=text)
+    whole = [(m.start(), m.group(0)) for m in Rule._rx.finditer(text)]
+    for _ in range(2):  # the second time from the memo
+        assert [(start + m.start(), m.group(0)) for start, m in _phrase_matches(Rule(), doc)] == whole

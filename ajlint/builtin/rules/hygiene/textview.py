@@ -15,6 +15,8 @@ from itertools import accumulate
 from dataclasses import dataclass
 from typing import Iterator
 
+from ajlint.linememo import per_line
+
 # Tag names blanked as markup; anything else in angle brackets ("<nimi>") is text to a reader.
 HTML_TAGS = frozenset(
     """a abbr article aside b big blockquote body br caption center code col colgroup dd div dl dt em
@@ -49,20 +51,11 @@ class TextView:
 
     def line_matches(self, rx: re.Pattern, raw: bool = False) -> Iterator[tuple[int, re.Match]]:
         """Every match of ``rx`` in the masked text (``raw``: in the text), as (0-based offset of the
-        match's line, match on that line), in text order. For patterns that never match across a line break, and whose
-        matches do not depend on the text around the line: at a line's edges the pattern sees the start
-        and end of a string where the text has a line break. The matches are kept per line text: a
-        template's lines recur in every document, and a line costs a dictionary lookup instead of a
-        pattern tried at each of its characters."""
-        memo = _LINE_MATCHES.setdefault(rx, {})
-        for start, ln in zip(self.starts, self.lines if raw else self.masked):
-            got = memo.get(ln)
-            if got is None:
-                if len(memo) >= _LINE_MATCHES_MAX:
-                    memo.clear()
-                got = memo[ln] = tuple(rx.finditer(ln))
-            for m in got:
-                yield start, m
+        match's line, match on that line), in text order, kept per line text (see
+        :mod:`ajlint.linememo`). For patterns that never match across a line break, and whose matches do
+        not depend on the text around the line."""
+        return per_line(self.lines if raw else self.masked, self.starts, _LINE_MATCHES.setdefault(rx, {}),
+                        rx.finditer)
 
     def markup_at(self, line_idx: int, col0: int) -> tuple[int, int] | None:
         """The markup range of line ``line_idx`` (0-based) that contains column ``col0`` (0-based)."""
@@ -77,7 +70,6 @@ class TextView:
 _cache: tuple[str, TextView] | None = None
 #: TextView.line_matches: per pattern, the matches by line text
 _LINE_MATCHES: dict[re.Pattern, dict[str, tuple[re.Match, ...]]] = {}
-_LINE_MATCHES_MAX = 50000
 
 
 def view(doc) -> TextView:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ajlint.datafiles import TermsFile, terms
+from ajlint.linememo import per_line
 from ajlint.textnorm import fold, squash
 
 #: how many non-blank lines from the top are searched for a kind marker ("Töölepingu juurde kuuluv lisa")
@@ -175,17 +176,9 @@ def _regex_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
 def _line_hits(doc, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
     """``_anchor_hits`` of the whole text, line by line: a word never spans a line break, and the hits
     of a line are kept by its text."""
-    memo = voc.line_hits
-    out = []
-    for start, ln in zip(doc.line_starts, doc.lines):
-        got = memo.get(ln)
-        if got is None:
-            if len(memo) >= 50000:
-                memo.clear()
-            got = memo[ln] = tuple(_anchor_hits(ln, voc))
-        if got:
-            out.extend((start + a, start + b, stem) for a, b, stem in got)
-    return out
+    return [(start + a, start + b, stem)
+            for start, (a, b, stem) in per_line(doc.lines, doc.line_starts, voc.line_hits,
+                                                lambda ln: _anchor_hits(ln, voc))]
 
 
 def _anchor_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:

@@ -1,0 +1,31 @@
+"""Results that depend on a line's text alone, kept by that text for the run.
+
+The job descriptions of one organisation share a template: most of their lines recur word for word
+from document to document. A rule or reader that searches each line on its own (a pattern that never
+crosses a line break, a word that never spans one) can keep each line's results by the line's text; a
+recurring line then costs one dictionary lookup instead of a search.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+#: lines kept per memo; a full memo is emptied and refilled
+MAX_LINES = 50000
+
+
+def per_line(lines: list[str], starts: list[int], memo: dict[str, tuple], find: Callable[[str], Iterable[T]]
+             ) -> Iterator[tuple[int, T]]:
+    """``(offset of the line in the text, result)`` for every result of ``find(line)`` on every line, in
+    text order; ``memo`` keeps each line's results by its text. ``find`` must see only the line: at its
+    edges it sees the start and end of a string where the text has a line break."""
+    for start, ln in zip(starts, lines):
+        got = memo.get(ln)
+        if got is None:
+            if len(memo) >= MAX_LINES:
+                memo.clear()
+            got = memo[ln] = tuple(find(ln))
+        for x in got:
+            yield start, x
