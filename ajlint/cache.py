@@ -49,9 +49,8 @@ def tree_hash(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def code_fingerprint(rule_classes: list) -> str:
-    """Names, sizes and modification times of ajlint's own modules and of every rule's module, so that
-    an edited rule (a plugin, or ajlint in development) never serves stale results."""
+def code_files(rule_classes: list) -> list[Path]:
+    """ajlint's own modules and every rule's module."""
     import inspect
 
     import ajlint
@@ -62,8 +61,14 @@ def code_fingerprint(rule_classes: list) -> str:
             files.add(Path(inspect.getfile(cls)))
         except (TypeError, OSError):
             pass
+    return sorted(files)
+
+
+def code_fingerprint(rule_classes: list) -> str:
+    """Names, sizes and modification times of ajlint's own modules and of every rule's module, so that
+    an edited rule (a plugin, or ajlint in development) never serves stale results."""
     h = hashlib.sha256()
-    for f in sorted(files):
+    for f in code_files(rule_classes):
         try:
             st = f.stat()
         except OSError:

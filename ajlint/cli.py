@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command == "check":
-            return cmd_check(args)
+            return cmd_check(args, argv)
         if args.command == "parse":
             return cmd_parse(args)
         if args.command == "rules":
@@ -357,7 +357,17 @@ def _check_profile(name: str | None, profiles=None) -> None:
         raise _Usage(f"unknown profile '{name}' (available: {', '.join(names)}){hint}")
 
 
-def cmd_check(args) -> int:
+def cmd_check(args, argv: list[str] | None = None) -> int:
+    replay = None
+    if argv is not None and not (args.no_cache or args.fix or args.diff or args.corpus):
+        # the same command, here, over files and settings that have not changed: the kept report
+        from ajlint import replay
+
+        hit = replay.find(argv)
+        if hit is not None:
+            cache, stamp = hit
+            _copy_out(args, cache / "runs" / f"{stamp['run']}.out")
+            return stamp["exit"]
     import gc
 
     # A run holds every document's model until the corpus rules have seen them all: the cyclic
@@ -372,18 +382,26 @@ def cmd_check(args) -> int:
     engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))
     lang = args.lang or setup.cfg.data.language or default_language()
     threshold = Severity.parse(args.fail_on or setup.cfg.data.fail_on or "error").rank
-    run_key = None
+    run_key = stamp = None
     if engine.cache is not None and not (args.fix or args.diff) and getattr(reporter, "cacheable", False):
         # nothing changed since a run that wrote this report: write it again without reading anything
+        walked = [p for p in args.paths if os.path.isdir(p)]
+        tree = replay.tree(walked) if replay is not None else ""  # listed before the files are found
         files = setup.files(engine, args.paths, selection)
+        digests: dict[str, str] = {}
         run_key = engine.run_key(files, args.corpus, {
             "format": args.format, "lang": lang, "statistics": bool(getattr(args, "statistics", False)),
             "color": getattr(args, "color", "auto"), "to_file": bool(args.output),
-            "reporter": _code_stamp(reporter)})
+            "reporter": _code_stamp(reporter)}, digests)
+        if replay is not None and run_key is not None:
+            stamp = _evidence(replay, args, setup, reporter, walked, tree, digests)
         hit = engine.cache.run_report(run_key) if run_key is not None else None
         if hit is not None:
             _copy_out(args, hit[0])
-            return _exit_code(args, hit[1], threshold)
+            code = _exit_code(args, hit[1], threshold)
+            if stamp is not None:
+                replay.write(engine.cache.root, argv, stamp, run=run_key, exit_code=code)
+            return code
         docs = setup.read(engine, files, args.corpus)
     else:
         docs = setup.load(engine, args.paths, args.corpus, selection)
@@ -403,9 +421,38 @@ def cmd_check(args) -> int:
         if slot is not None:
             _unlink(str(slot))
         raise
+    code = _exit_code(args, outcome, threshold)
     if slot is not None:
         engine.cache.keep_report(run_key, slot, outcome)
-    return _exit_code(args, outcome, threshold)
+        if stamp is not None:
+            replay.write(engine.cache.root, argv, stamp, run=run_key, exit_code=code)
+    return code
+
+
+def _evidence(replay, args, setup, reporter, walked: list[str], tree: str, digests: dict[str, str]) -> dict | None:
+    """What the next run of this command checks before it replays the report (see ajlint.replay); None
+    when this run printed warnings (a replay would not print them) or reads corpus files (files that
+    may appear anywhere a glob reaches)."""
+    import inspect
+
+    from ajlint.cache import code_files
+    from ajlint.data import data_dir
+
+    resolver = setup.resolver
+    if setup.registry.warnings or any(c.data.corpus for c in resolver.loaded()) or setup.cfg.data.corpus:
+        return None
+    configs: list[str] = []
+    if getattr(args, "config", None):
+        configs.append(args.config)
+    elif not getattr(args, "isolated", False):
+        configs = replay.config_candidates(resolver.folders(), [c.path for c in resolver.loaded() if c.path])
+    try:
+        code_paths = [*code_files(setup.registry.rules), inspect.getfile(type(reporter))]
+    except (TypeError, OSError):
+        return None
+    return replay.evidence(
+        walked=walked, tree_hash=tree, files=digests, configs=configs,
+        data=[str(data_dir("rules")), *(str(p) for p in setup.rule_data.files())], code=[str(p) for p in code_paths])
 
 
 def _code_stamp(obj) -> str:

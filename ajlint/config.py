@@ -179,6 +179,10 @@ class ConfigResolver:
             self._cache[folder] = cfg
         return cfg
 
+    def folders(self) -> list[Path]:
+        """The folders whose configuration was looked for (from each, upwards to the nearest file)."""
+        return list(self._cache)
+
     def loaded(self) -> list[Config]:
         out = list(self._files.values())
         if self.explicit is not None:

@@ -591,11 +591,13 @@ class Engine:
         seen = {disp for _, disp in files}
         return [(fp, disp) for fp, disp in extra if disp not in seen]
 
-    def run_key(self, files: list[tuple[Path, str]], corpus: list[str] | None, output: dict) -> str | None:
+    def run_key(self, files: list[tuple[Path, str]], corpus: list[str] | None, output: dict,
+                digests: dict[str, str] | None = None) -> str | None:
         """The key of a whole run's report: every checked and corpus file's path, settings and content,
         the code and rule data (the salt) and how the report is written (``output``). A report is a
         function of these alone, so a run with the same key may replay the report it wrote. None when a
-        file cannot be read (its finding is reported by a real run)."""
+        file cannot be read (its finding is reported by a real run). ``digests``, if given, gets each
+        file's content hash by its path."""
         from ajlint.cache import content_hash, settings_key
 
         items = []
@@ -605,7 +607,10 @@ class Engine:
                 if isinstance(data, str):
                     return None
                 profile = self.profile or self.resolver.for_path(fp).data.profile
-                items.append((disp, self._cache_key(fp, profile), content_hash(data), report))
+                digest = content_hash(data)
+                items.append((disp, self._cache_key(fp, profile), digest, report))
+                if digests is not None:
+                    digests[str(fp)] = digest
         return settings_key({"run": items, "output": output, "salt": self.cache_salt})
 
 
