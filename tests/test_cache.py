@@ -195,3 +195,95 @@ def test_a_report_that_cannot_be_written_leaves_nothing_in_the_cache(repo, cli):
     assert code == 2 and "cannot write" in err
     runs = repo / ".ajlint_cache" / "runs"
     assert not list(runs.glob("*")) if runs.exists() else True
+
+
+# -- the same command replayed before anything is loaded (ajlint.replay) -------------------------------
+
+@pytest.fixture
+def starts(monkeypatch):
+    """Count the runs that load the configuration and rules (a replay from a stamp loads nothing)."""
+    import ajlint.cli as cli_mod
+
+    calls: list = []
+    real = cli_mod._start
+
+    def counting(args):
+        calls.append(args)
+        return real(args)
+
+    monkeypatch.setattr(cli_mod, "_start", counting)
+    return calls
+
+
+def test_the_same_command_replays_without_loading_anything(repo, cli, starts, reads):
+    code1, cold, _ = cli("check", "--format", "json", "docs")
+    reads.clear()
+    code2, warm, _ = cli("check", "--format", "json", "docs")
+    assert len(starts) == 1 and reads == []  # nothing loaded, nothing read
+    assert warm == cold and code2 == code1 == 1  # byte for byte, the same exit code
+    stamps = list((repo / ".ajlint_cache" / "stamps").glob("*.json"))
+    assert len(stamps) == 1
+
+
+_HR001 = """[[rules]]
+code = "HR001"
+name = "no-foo"
+type = "existence"
+severity = "warning"
+summary = "Foo is not a word of ours."
+why = "Readers do not know what foo means."
+message = "Remove '{match}'"
+message_et = "Eemalda '{match}'"
+tokens = ["foo"]
+"""
+
+
+@pytest.mark.parametrize("change", ["content", "new file", "removed file", "config here", "config above",
+                                    "pyproject table", "rule data"])
+def test_a_stamp_no_longer_holds_after_any_change(repo, cli, starts, change):
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    if change == "rule data":
+        (repo / "my.toml").write_text(_HR001, encoding="utf-8")
+        (repo / ".ajlint.toml").write_text('rule-data = ["my.toml"]\n', encoding="utf-8")
+    args = ["check", "--format", "json", "docs"]
+    cli(*args)
+    cli(*args)
+    assert len(starts) == 1  # the second was replayed from its stamp
+    doc = repo / "docs" / SEEDS[0].name
+    if change == "content":
+        doc.write_text(doc.read_text(encoding="utf-8") + "\nLisarida.\n", encoding="utf-8")
+    elif change == "new file":
+        shutil.copy(SEEDS[0], repo / "docs" / "uus.md")
+    elif change == "removed file":
+        doc.unlink()
+    elif change == "config here":
+        (repo / "docs" / ".ajlint.toml").write_text('ignore = ["AJ504"]\n', encoding="utf-8")
+    elif change == "config above":
+        (repo / ".ajlint.toml").write_text('ignore = ["AJ504"]\n', encoding="utf-8")
+    elif change == "pyproject table":
+        (repo / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ajlint]\nignore = ["AJ504"]\n',
+                                             encoding="utf-8")
+    else:
+        (repo / "my.toml").write_text((repo / "my.toml").read_text(encoding="utf-8").replace('"foo"', '"ja"'),
+                                      encoding="utf-8")
+    _, warm, _ = cli(*args)
+    assert len(starts) == 2  # a real run
+    _, uncached, _ = cli(*args[:1], "--no-cache", *args[1:])
+    assert warm == uncached
+
+
+def test_a_report_written_into_the_checked_folder_is_checked_next_time(repo, cli, starts):
+    # the folder is listed before the run: the report it writes there is a new file the next time
+    cli("check", "--format", "concise", "--output", repo / "docs" / "report.txt", "docs")
+    cli("check", "--format", "concise", "--output", repo / "docs" / "report.txt", "docs")
+    assert len(starts) == 2
+
+
+def test_no_stamp_when_the_run_reads_corpus_files(repo, cli, starts):
+    (repo / "more").mkdir()
+    shutil.copy(SEEDS[1], repo / "more" / "x.md")
+    (repo / ".ajlint.toml").write_text('corpus = ["more/*.md"]\n', encoding="utf-8")
+    cli("check", "--format", "json", "docs")
+    cli("check", "--format", "json", "docs")
+    assert len(starts) == 2  # a file may appear wherever the corpus globs reach: no stamp to trust
+    assert not (repo / ".ajlint_cache" / "stamps").exists()
