@@ -1131,10 +1131,6 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
             jd.kind_evidence = evidence.get(best[0], [])
 
 
-#: whether a row's plain text has an OCR-like word, by the text
-_OCR_ROWS: dict[str, bool] = {}
-
-
 _KIND_STEMS: list = [None, None]  # [the terms, their kinds_of function]
 
 
@@ -1155,6 +1151,10 @@ def _kind_stems(terms: dict):
 
         _KIND_STEMS[:] = [terms, kinds_of]
     return _KIND_STEMS[1]
+
+
+#: whether a row's plain text has an OCR-like word, by the text
+_OCR_ROWS: dict[str, bool] = {}
 
 
 def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:

@@ -44,5 +44,11 @@ def _encoder():
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:
         return enc.encode
-    one = make(None, enc.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    try:  # a private part of json: if another Python version builds it otherwise, json's own way
+        one = make(None, enc.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
+        probe = {"a": ["ä", 1, 0.5, None, True], "b": {"c": "\n"}}
+        if "".join(one(probe, 0)) != enc.encode(probe):
+            return enc.encode
+    except Exception:
+        return enc.encode
     return lambda o: "".join(one(o, 0))
