@@ -454,8 +454,9 @@ class Engine:
         for path, (doc, cfg, enabled) in per_doc.items():
             mine = [d for d in by_doc.get(path, []) if d.code in enabled or d.code == "AJ900"]
             mine = self._suppress(doc, mine, enabled)
+            overrides = cfg.data.severity  # most configurations set none: no rule lookup per finding
             for dg in mine:
-                override = severity_override(cfg, RuleInfo(dg.code, dg.rule, True))
+                override = severity_override(cfg, RuleInfo(dg.code, dg.rule, True)) if overrides else None
                 if override is not None:
                     dg.severity = override
                 if dg.section is None and doc.model is not None:
