@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,7 @@ KEPT = 8
 #: environment variables that change what a run writes
 ENV = ("LC_ALL", "LC_MESSAGES", "LANG", "SOURCE_DATE_EPOCH", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
 CONFIG_NAMES = (".ajlint.toml", "pyproject.toml")
+_RUN_KEY = re.compile(r"[0-9a-f]{8,64}")
 
 
 def key(argv: list[str]) -> str:
@@ -182,7 +184,11 @@ def find(argv: list[str]) -> tuple[Path, dict] | None:
 
 def _holds(cache: Path, stamp: dict) -> bool:
     try:
-        if not (cache / "runs" / f"{stamp['run']}.out").is_file():
+        run, code = stamp["run"], stamp["exit"]
+        # a run key names a file of the cache, and the exit code is returned as it is: both as written
+        if not (isinstance(run, str) and _RUN_KEY.fullmatch(run) and type(code) is int):
+            return False
+        if not (cache / "runs" / f"{run}.out").is_file():
             return False
         if stamp["code"] != _stats([p for p, _, _ in stamp["code"]]) or stamp["site"] != _site():
             return False

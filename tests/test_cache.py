@@ -287,3 +287,22 @@ def test_no_stamp_when_the_run_reads_corpus_files(repo, cli, starts):
     cli("check", "--format", "json", "docs")
     assert len(starts) == 2  # a file may appear wherever the corpus globs reach: no stamp to trust
     assert not (repo / ".ajlint_cache" / "stamps").exists()
+
+
+@pytest.mark.parametrize("damage", ["not json", "no key", "a path for a key", "exit as text"])
+def test_a_damaged_stamp_means_a_real_run(repo, cli, starts, damage):
+    code1, first, _ = cli("check", "--format", "json", "docs")
+    (stamp,) = (repo / ".ajlint_cache" / "stamps").glob("*.json")
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    if damage == "not json":
+        stamp.write_text("{", encoding="utf-8")
+    else:
+        if damage == "no key":
+            del data["run"]
+        elif damage == "a path for a key":
+            data["run"] = "../../docs/" + SEEDS[0].stem
+        else:
+            data["exit"] = "0"
+        stamp.write_text(json.dumps(data), encoding="utf-8")
+    code2, again, _ = cli("check", "--format", "json", "docs")
+    assert len(starts) == 2 and again == first and code2 == code1 == 1
