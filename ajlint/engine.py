@@ -26,6 +26,7 @@ from ajlint.diagnostics import Diagnostic
 from ajlint.document import MAX_FILE_BYTES, Document, expand, file_bytes, read_document
 from ajlint.ltext import Span
 from ajlint.plugins import Registry
+from ajlint.replay import skip_dir
 from ajlint.rule import Rule
 
 
@@ -87,7 +88,7 @@ def discover(paths: list[str], extensions: set[str], resolver: ConfigResolver | 
                 # the folder relative to the walked one, from the walk's own strings (no relpath per file)
                 sub = root[len(walk_root):].lstrip(os.sep)
                 prefix = (Path(sub).as_posix() + "/") if sub else ""
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                dirs[:] = sorted(d for d in dirs if not skip_dir(d))
                 for name in sorted(files):
                     if name.startswith("."):
                         continue

@@ -68,7 +68,8 @@ def digest(path: Path | str) -> str | None:
 
 
 def skip_dir(name: str) -> bool:
-    """A folder the file discovery does not walk into (hidden folders, .git, bytecode caches)."""
+    """A folder the file discovery does not walk into (hidden folders, .git, bytecode caches): the
+    engine's discovery and the stamp's listing of the walked folders both ask this."""
     return name.startswith(".") or name == "__pycache__"
 
 
