@@ -289,11 +289,8 @@ class Locator:
 
     @property
     def starts(self) -> list[int]:
-        if self._starts is None:
-            starts = [0]
-            for ln in self.text.split("\n")[:-1]:
-                starts.append(starts[-1] + len(ln) + 1)
-            self._starts = starts
+        if self._starts is None:  # the document's own line offsets (other rules use them too)
+            self._starts = self._doc.line_starts if self._doc.text is not None else [0]
         return self._starts
 
     def offset(self, line: int, column: int) -> int:
