@@ -19,7 +19,6 @@ The CLI wires :func:`add_arguments` and :func:`run` as the ``report`` subcommand
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3
@@ -69,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ajlint.cli import _start, _Usage, default_language
+    from ajlint.cli import _start, _Usage, _write_output, default_language
     from ajlint.reporters.formats import ReportContext
     from ajlint.reporters.html import ReportOptions, render_report
 
@@ -88,20 +87,18 @@ def _run(args: argparse.Namespace) -> int:
         complete = bool({**setup.cfg.data.options, **options}.get("corpus-complete", False))
     reported = [d for d in docs if d.report]
     ctx = ReportContext(diags, reported, lang, setup.registry.rules, color=False, to_file=bool(args.output))
-    buf = io.StringIO()
-    render_report(ctx, buf, ReportOptions(title=args.title, graph_documents=docs, corpus_complete=complete))
+    report_options = ReportOptions(title=args.title, graph_documents=docs, corpus_complete=complete)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(buf.getvalue())
-        except OSError as exc:
-            print(f"ajlint: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        try:  # as check writes --output: complete, or not at all
+            _write_output(args, lambda fh: render_report(ctx, fh, report_options))
+        except _Usage as exc:
+            print(f"ajlint: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         n = len(reported)
         print(f"ajlint: wrote {args.output}: {n} document{'s' if n != 1 else ''}, {len(diags)} "
               f"finding{'s' if len(diags) != 1 else ''}.", file=sys.stderr)
     else:
-        sys.stdout.write(buf.getvalue())
+        render_report(ctx, sys.stdout, report_options)
     return EXIT_INTERNAL if any(d.code == "AJ900" for d in diags) else EXIT_OK
 
 
