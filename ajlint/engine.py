@@ -628,9 +628,8 @@ def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, str | None, int
     for fp, disp in chunk:
         before = engine.reads
         doc = engine.read([(fp, disp)])[0]
-        if doc.cached_diags is None:
-            doc.cached_diags = engine.document_phase(doc)
-        engine.slim(doc)  # less to send back, and less for the parent to hold
+        engine._own_rules(doc)
+        engine.slim(doc)  # less to send back, and less for the parent to hold (a cached one too)
         doc.cache_slot = None
         doc.profile = None  # restored from the parent's profiles: no need to send it back
         model_json = None
