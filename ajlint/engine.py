@@ -142,9 +142,12 @@ class Engine:
         self._enabled_by_cfg: dict[int, set[str]] = {}
         self._names = {r.code: r.name for r in self.rule_classes}
         self._key_memo: dict[tuple, str] = {}
-        self._slim_fields = self._corpus_fields()
         #: the fields some corpus rule reads (kept whole)
         self._corpus_only = self._asked_fields()
+        #: the model fields kept once a document's own rules have run; None: all of them (a corpus rule
+        #: reads the whole model)
+        whole = any(r.scope == "corpus" and r.corpus_fields is None for r in self.rule_classes)
+        self._slim_fields = None if whole else self.KEPT_FIELDS | self._corpus_only
         self._blanks: dict[type, list] = {}
         #: False when nothing after a document's own rules reads its text (the report quotes no source,
         #: nothing is fixed): the text is then dropped with the rest of the slimmed model, unless it
@@ -197,10 +200,14 @@ class Engine:
         return got
 
     # -- reading -----------------------------------------------------------------------------------
+    def _profile_for(self, fp: Path) -> str | None:
+        """The profile a file is read with: the forced one, else its configuration's (None: detect)."""
+        return self.profile or self.resolver.for_path(fp).data.profile
+
     def read(self, files: list[tuple[Path, str]]) -> list[Document]:
         docs = []
         for fp, disp in files:
-            profile = self.profile or self.resolver.for_path(fp).data.profile
+            profile = self._profile_for(fp)
             if self.cache is not None:
                 doc = self._read_cached(fp, disp, profile)
             else:
@@ -247,16 +254,6 @@ class Engine:
 
     #: model fields every later step needs (reporters, sections of findings)
     KEPT_FIELDS = frozenset({"path", "profile", "kind", "info", "title", "unit", "sections"})
-
-    def _corpus_fields(self) -> frozenset[str] | None:
-        """The model fields the corpus rules need, or None when one of them wants the whole model."""
-        fields: set[str] = set(self.KEPT_FIELDS)
-        for r in self.rule_classes:
-            if r.scope == "corpus":
-                if r.corpus_fields is None:
-                    return None
-                fields |= r.corpus_fields
-        return frozenset(fields)
 
     def _asked_fields(self) -> frozenset[str]:
         """The model fields some corpus rule declares it reads."""
@@ -370,7 +367,7 @@ class Engine:
         data = file_bytes(fp, self.max_bytes)
         if isinstance(data, str):
             return None  # read_document reports it
-        return self._lookup(fp, disp, self.profile or self.resolver.for_path(fp).data.profile, data)[0]
+        return self._lookup(fp, disp, self._profile_for(fp), data)[0]
 
     def _read_cached(self, fp: Path, disp: str, profile: str | None) -> Document:
         from ajlint.document import document_from_bytes
@@ -608,9 +605,8 @@ class Engine:
                 data = file_bytes(fp, self.max_bytes)
                 if isinstance(data, str):
                     return None
-                profile = self.profile or self.resolver.for_path(fp).data.profile
                 digest = content_hash(data)
-                items.append((disp, self._cache_key(fp, profile), digest, report))
+                items.append((disp, self._cache_key(fp, self._profile_for(fp)), digest, report))
                 if digests is not None:
                     digests[str(fp)] = digest
         return settings_key({"run": items, "output": output, "salt": self.cache_salt})
