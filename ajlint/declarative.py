@@ -199,8 +199,8 @@ def _phrase_rx(phrases: list[str], ignore_case: bool) -> re.Pattern[str]:
 
 
 class _Prefilter:
-    """Whether a text can hold one of the phrases at all: a substring test per phrase runs in C far
-    faster than the regex, and most documents hold none of them. Case-folded for ``ignore_case``:
+    """Where in a text one of the phrases can stand: a substring search per phrase runs in C far
+    faster than the regex, and most texts hold none of them. Case-folded for ``ignore_case``:
     case folding maps every pair of characters the regex treats as equal to the same string, except
     the dotless and dotted I, which are mapped to ``i`` first."""
 
@@ -214,10 +214,6 @@ class _Prefilter:
                 text = text.replace("ı", "i").replace("İ", "i")
             text = text.casefold()
         return text
-
-    def __call__(self, text: str) -> bool:
-        folded = self._folded(text)
-        return any(p in folded for p in self.phrases)
 
     def finditer(self, rx: re.Pattern[str], text: str):
         """``rx.finditer(text)``, with the regex tried only where a phrase's text stands. Falls back to

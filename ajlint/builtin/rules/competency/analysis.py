@@ -8,7 +8,6 @@ the five rules read the same resolution of names, set detection and sentence com
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -205,7 +204,7 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
     rkey = ("placed", src, key)
     placed = memo.get(rkey)
     if placed is None:
-        src_map = _map_tokens(src, tokenize(text), 0) if src is not None else None
+        src_map = _map_tokens(src, tokenize(text)) if src is not None else None
         placed = _remember(memo, rkey, _place(found, src_map, src or ""))
     out: list[SentenceIssue] = []
     for f, span_rel, edits in placed:
@@ -285,25 +284,15 @@ class Locator:
     def __init__(self, doc):
         self._doc = doc
         self.text: str = doc.text or ""
-        self._starts: list[int] | None = None
-
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:  # the document's own line offsets (other rules use them too)
-            self._starts = self._doc.line_starts if self._doc.text is not None else [0]
-        return self._starts
 
     def offset(self, line: int, column: int) -> int:
-        line = min(max(line, 1), len(self.starts))
-        return min(self.starts[line - 1] + max(column, 1) - 1, len(self.text))
-
-    def pos(self, off: int) -> tuple[int, int]:
-        k = bisect_right(self.starts, off) - 1
-        return k + 1, off - self.starts[k] + 1
+        starts = self._doc.line_starts  # the document's own line offsets (other rules use them too)
+        line = min(max(line, 1), len(starts))
+        return min(starts[line - 1] + max(column, 1) - 1, len(self.text))
 
     def span(self, lo: int, hi: int) -> Span:
-        ln, col = self.pos(lo)
-        eln, ecol = self.pos(max(hi - 1, lo))
+        ln, col = self._doc.position(lo)
+        eln, ecol = self._doc.position(max(hi - 1, lo))
         return Span(ln, col, eln, ecol + 1)
 
     def region(self, value) -> tuple[int, str | None]:
@@ -314,7 +303,9 @@ class Locator:
         return lo, (self.text[lo:hi] if hi >= lo else None)
 
 
-def _map_tokens(src: str, toks: list[Tok], lo: int) -> list[tuple[int, int]] | None:
+def _map_tokens(src: str, toks: list[Tok]) -> list[tuple[int, int]] | None:
+    """The offsets of each token in ``src``, found left to right; None when a token is not there or
+    other words stand between two tokens."""
     out = []
     cur = 0
     for t in toks:
@@ -324,7 +315,7 @@ def _map_tokens(src: str, toks: list[Tok], lo: int) -> list[tuple[int, int]] | N
         gap = _strip_tags(src[cur:k])
         if any(ch.isalnum() for ch in gap):
             return None
-        out.append((lo + k, lo + k + len(t.text)))
+        out.append((k, k + len(t.text)))
         cur = k + len(t.text)
     return out
 
