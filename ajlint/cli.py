@@ -439,7 +439,7 @@ def _evidence(replay, args, setup, reporter, walked: list[str], tree: str, diges
     from ajlint.data import data_dir
 
     resolver = setup.resolver
-    if setup.registry.warnings or any(c.data.corpus for c in resolver.loaded()) or setup.cfg.data.corpus:
+    if setup.registry.warnings or any(c.data.corpus for c in resolver.loaded()):  # (setup.cfg is one of them)
         return None
     configs: list[str] = []
     if getattr(args, "config", None):
@@ -596,16 +596,12 @@ def _write_output(args, write) -> None:
 
 
 def _umask() -> int:
-    import os
-
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
 def _unlink(path: str) -> None:
-    import os
-
     try:
         os.unlink(path)
     except OSError:
