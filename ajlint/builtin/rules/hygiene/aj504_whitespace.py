@@ -82,8 +82,9 @@ class Whitespace(Rule):
         tv = view(doc)
         if tv.fmt not in ("markdown", "text"):
             return
-        # the whole text is searched at once and each match placed on its line: most lines have
-        # nothing to report, and a regex pass in C costs less than looking at every line in Python
+        # doubled spaces: the whole text is searched at once and each run placed on its line (most lines
+        # have none, and a search in C costs less than a look at every line in Python); line ends: each
+        # line's last character
         text, lines, starts, code = tv.text, tv.lines, tv.starts, tv.code_lines
         text_fmt = tv.fmt == "text"
         md = tv.fmt == "markdown"
