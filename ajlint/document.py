@@ -11,6 +11,7 @@ from typing import NamedTuple
 from ajlint.datafiles import terms
 from ajlint.decode import Decoded
 from ajlint.extract import detect_kind, extract, ocr_evidence
+from ajlint.linememo import remember
 from ajlint.links import fill_titles
 from ajlint.model import DocumentInfo, JobDescription
 from ajlint.profiles import Profile, load_profiles
@@ -147,10 +148,8 @@ def _keys_in(s: str, subs: list) -> list:
     got = _KEYS_IN.get(key)
     if got is not None and got[0] is subs:  # (the id of a replaced index may be reused)
         return got[1]
-    if len(_KEYS_IN) > 20000:
-        _KEYS_IN.clear()
     found = [(k, names) for k, names in subs if k in s]
-    _KEYS_IN[key] = (subs, found)
+    remember(_KEYS_IN, key, (subs, found), 20000)
     return found
 
 
@@ -169,11 +168,8 @@ def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profi
             continue
         t = r.plain
         s = memo.get(t)  # the template's rows recur in every document
-        if s is None:
-            if len(memo) > 50000:
-                memo.clear()
-            # False: too long to be a heading, a label or a marker
-            s = memo[t] = False if len(t) > 200 or len(t.split()) > 14 else squash(t)
+        if s is None:  # False: too long to be a heading, a label or a marker
+            s = remember(memo, t, False if len(t) > 200 or len(t.split()) > 14 else squash(t))
         if s is False:
             continue
         scanned += 1

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from ajlint import languages
+from ajlint.linememo import remember
 from ajlint.ltext import LText
 from ajlint.model import (
     Competency,
@@ -87,10 +88,7 @@ class Matcher:
         memo = self._heading_memo
         if text in memo:
             return memo[text]
-        if len(memo) > 20000:
-            memo.clear()
-        got = memo[text] = self._heading(text)
-        return got
+        return remember(memo, text, self._heading(text), 20000)
 
     def _heading(self, text: str) -> tuple[str | None, Match] | None:
         m = _SECTION_NUM.match(text)
@@ -123,10 +121,7 @@ class Matcher:
         memo = self._prefix_memo
         if key in memo:
             return memo[key]
-        if len(memo) > 20000:
-            memo.clear()
-        got = memo[key] = self._prefix_uncached(words, table, exact)
-        return got
+        return remember(memo, key, self._prefix_uncached(words, table, exact), 20000)
 
     def _prefix_uncached(self, words: list[str], table, exact: dict) -> Match | None:
         cands = {k: squash(" ".join(words[:k])) for k in range(1, min(len(words), self._max_words) + 1)}
@@ -227,10 +222,9 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
         txt = row.plain
         kind = kinds.get(txt)
         if kind is None:  # the same rows recur in every document: decided once per text
-            if len(kinds) > 20000:
-                kinds.clear()
             ftxt = fold(txt)
-            kind = kinds[txt] = 2 if m.is_signature(txt, ftxt) else 1 if m.is_signature_block(txt, ftxt) else 0
+            kind = 2 if m.is_signature(txt, ftxt) else 1 if m.is_signature_block(txt, ftxt) else 0
+            remember(kinds, txt, kind, 20000)
         if kind == 2:
             for it in row.items:
                 f = fold(it.text.text)
@@ -362,11 +356,9 @@ def _section_memoised(key: str, rows: list[Row], m: Matcher, jd: JobDescription)
     mkey = (key, m, tuple((r.line - base, r.source) for r in rows))  # m itself: its id may not be reused
     got = _SECTION_MEMO.get(mkey)
     if got is None:
-        if len(_SECTION_MEMO) >= _SECTION_MEMO_MAX:
-            _SECTION_MEMO.clear()
         scratch = JobDescription(path=jd.path, info=jd.info)
         _section(key, rows, m, scratch)
-        got = _SECTION_MEMO[mkey] = (base, _written(scratch))
+        got = remember(_SECTION_MEMO, mkey, (base, _written(scratch)), _SECTION_MEMO_MAX)
     _apply(jd, got[1], base - got[0])
 
 
@@ -1144,9 +1136,8 @@ def _kind_stems(terms: dict):
         def kinds_of(key: str) -> frozenset[str]:
             got = memo.get(key)
             if got is None:
-                if len(memo) > 20000:
-                    memo.clear()
-                got = memo[key] = frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
+                got = frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
+                remember(memo, key, got, 20000)
             return got
 
         _KIND_STEMS[:] = [terms, kinds_of]
@@ -1172,9 +1163,7 @@ def ocr_evidence(rows: list[Row], jd: JobDescription) -> None:
         # match at every letter, so its answer is kept per row text: a template's rows recur
         ocr = memo.get(r.plain)
         if ocr is None:
-            if len(memo) >= 50000:
-                memo.clear()
-            ocr = memo[r.plain] = bool(_DIGIT_OR_AT.search(r.plain) and _OCR_WORD.search(r.plain))
+            ocr = remember(memo, r.plain, bool(_DIGIT_OR_AT.search(r.plain) and _OCR_WORD.search(r.plain)))
         if not ocr:
             continue
         for it in r.items:

@@ -1,9 +1,10 @@
-"""Results that depend on a line's text alone, kept by that text for the run.
+"""Results kept for the run by what they depend on: above all, a line's text.
 
 The job descriptions of one organisation share a template: most of their lines recur word for word
 from document to document. A rule or reader that searches each line on its own (a pattern that never
 crosses a line break, a word that never spans one) can keep each line's results by the line's text; a
-recurring line then costs one dictionary lookup instead of a search.
+recurring line then costs one dictionary lookup instead of a search. Every such memo is bounded:
+:func:`remember` empties a full one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ T = TypeVar("T")
 MAX_LINES = 50000
 
 
+def remember(memo: dict, key, value, limit: int = MAX_LINES):
+    """``memo[key] = value``, the memo emptied first when it holds ``limit`` entries; returns ``value``."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def per_line(lines: list[str], starts: list[int], memo: dict[str, tuple], find: Callable[[str], Iterable[T]]
              ) -> Iterator[tuple[int, T]]:
     """``(offset of the line in the text, result)`` for every result of ``find(line)`` on every line, in
@@ -24,8 +33,6 @@ def per_line(lines: list[str], starts: list[int], memo: dict[str, tuple], find: 
     for start, ln in zip(starts, lines):
         got = memo.get(ln)
         if got is None:
-            if len(memo) >= MAX_LINES:
-                memo.clear()
-            got = memo[ln] = tuple(find(ln))
+            got = remember(memo, ln, tuple(find(ln)))
         for x in got:
             yield start, x

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ajlint.linememo import remember
 from ajlint.ltext import LText
 
 # Characters that start a list item. ▪ • ● ◦ ■ are unambiguous anywhere; the others only at the start
@@ -208,7 +209,6 @@ _PLAIN_LINE = re.compile(r"^[^\t|<*_&#" + re.escape(STRONG_BULLETS) + r"]*$")
 
 #: the shape of a row by its line's text: a template's lines recur in every document of a folder
 _ROW_MEMO: dict[str, tuple] = {}
-_ROW_MEMO_MAX = 50000
 
 
 def _row_from_line(line: str, n: int) -> Row:
@@ -216,13 +216,11 @@ def _row_from_line(line: str, n: int) -> Row:
     worked out once per distinct text and only the line number is put in per document."""
     tpl = _ROW_MEMO.get(line)
     if tpl is None:
-        if len(_ROW_MEMO) >= _ROW_MEMO_MAX:
-            _ROW_MEMO.clear()
         row = _parse_line(line, 0)
-        tpl = _ROW_MEMO[line] = (
+        tpl = remember(_ROW_MEMO, line, (
             [[(it.text.text, it.text._offs, it.text._cols, len(it.text._offs), it.bullet) for it in cell]
              for cell in row.cells],
-            row.table, row.heading_level, row.plain, row.single)
+            row.table, row.heading_level, row.plain, row.single))
     return _TemplateRow(n, tpl, line)
 
 

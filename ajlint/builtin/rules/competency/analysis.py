@@ -27,6 +27,7 @@ from ajlint.builtin.rules.competency.textmatch import (
     tokenize,
 )
 from ajlint.diagnostics import Edit, Fix
+from ajlint.linememo import remember
 from ajlint.ltext import Span
 from ajlint.model import Competency, Located
 from ajlint.textnorm import fold, ocr_fold
@@ -195,7 +196,7 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
     key = (text, name, used, ocr)
     found = memo.get(key)
     if found is None:
-        found = _remember(memo, key, _compare(text, name, entries, index, ocr))
+        found = remember(memo, key, _compare(text, name, entries, index, ocr), _MEMO_MAX)
     if not found:
         return []
     lo, src = loc.region(value)
@@ -205,7 +206,7 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
     placed = memo.get(rkey)
     if placed is None:
         src_map = _map_tokens(src, tokenize(text)) if src is not None else None
-        placed = _remember(memo, rkey, _place(found, src_map, src or ""))
+        placed = remember(memo, rkey, _place(found, src_map, src or ""), _MEMO_MAX)
     out: list[SentenceIssue] = []
     for f, span_rel, edits in placed:
         span = loc.span(lo + span_rel[0], lo + span_rel[1]) if span_rel is not None else value
@@ -218,14 +219,6 @@ def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr
                       applicability="safe" if f.safe else "unsafe", description=f"Use the approved wording of {name}")
         out.append(SentenceIssue(name, "diff", span, f.s_text, f.approved, f.diff, fix))
     return out
-
-
-def _remember(memo: dict, key, value):
-    """``memo[key] = value`` (the memo is emptied when full); returns ``value``."""
-    if len(memo) >= _MEMO_MAX:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 def _place(found: list[_Found], src_map: list[tuple[int, int]] | None,
@@ -358,7 +351,7 @@ def role(m, index: CatalogIndex) -> Role:
         hit = memo.get(("duty", d.text))  # duties recur from document to document
         if hit is None:
             folded = " ".join(fold(d.text).split())
-            hit = _remember(memo, ("duty", d.text), any(rx.search(folded) for rx in index.duty_rx))
+            hit = remember(memo, ("duty", d.text), any(rx.search(folded) for rx in index.duty_rx), _MEMO_MAX)
         if hit:
             duty_hits.append(d)
     for d in duty_hits[:2]:
