@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,7 +135,7 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _DocInfo:
-    __slots__ = ("doc", "path", "anchor", "diags", "ids", "title", "score", "counts", "starts", "masks", "_lines")
+    __slots__ = ("doc", "path", "anchor", "diags", "ids", "title", "score", "counts", "masks")
 
     def __init__(self, doc, path: str, anchor: str):
         self.doc = doc
@@ -144,8 +143,6 @@ class _DocInfo:
         self.anchor = anchor
         self.diags: list[Diagnostic] = []
         self.ids: list[str] = []
-        self.starts: list[int] | None = None
-        self._lines: list[str] | None = None
 
     def finish(self) -> None:
         m = getattr(self.doc, "model", None)
@@ -173,24 +170,17 @@ class _DocInfo:
         return line
 
     def lines(self) -> list[str]:
-        if self._lines is None:
-            text = getattr(self.doc, "text", None) if self.doc is not None else None
-            self._lines = text.split("\n") if text is not None else []
-        return self._lines
+        """The document's lines (none without its text)."""
+        return self.doc.lines if self.doc is not None and self.doc.text is not None else []
 
     def release(self) -> None:
-        """Forget the split text once the document is written (a report may cover thousands)."""
-        self._lines = self.starts = None
+        """Let the document forget its split text once it is written (a report may cover thousands)."""
+        if self.doc is not None:
+            self.doc._lines = self.doc._line_starts = None
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        if self.starts is None:
-            starts, acc = [], 0
-            for ln in self.lines():
-                starts.append(acc)
-                acc += len(ln) + 1
-            self.starts = starts or [0]
-        i = max(0, bisect_right(self.starts, offset) - 1)
-        return i + 1, offset - self.starts[i] + 1
+        """1-based (line, column) of an offset in the document's text."""
+        return self.doc.position(offset)
 
 
 # -- the page -------------------------------------------------------------------------------------------
