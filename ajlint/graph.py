@@ -67,8 +67,13 @@ def run(args: argparse.Namespace) -> int:
     graph = build_graph(build_links(modelled, complete))
     text = render_dot(graph) if args.format == "dot" else render_mermaid(graph)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        from ajlint.cli import _Usage, _write_output
+
+        try:  # as check writes --output: complete, or not at all
+            _write_output(args, lambda fh: fh.write(text))
+        except _Usage as exc:
+            print(f"ajlint: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import FIXTURES
 
 
@@ -28,3 +30,12 @@ def test_report_subcommand(cli, tmp_path):
     assert code == 0, err
     html = out.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "<script src" not in html
+
+
+@pytest.mark.parametrize("command, extra", [("graph", []), ("report", ["--no-cache"])])
+def test_an_output_that_cannot_be_written_is_a_usage_error(cli, tmp_path, command, extra):
+    # written as check writes --output: a temporary file beside the target, moved into place; a folder
+    # that does not exist is a clear error, and nothing is left behind
+    code, _, err = cli(command, FIXTURES / "org" / "base", "-o", tmp_path / "no" / "out.txt", *extra)
+    assert code == 2 and "cannot write" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
