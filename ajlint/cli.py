@@ -93,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "remains")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="worker processes for reading and per-document rules (default: the number of CPUs; "
-                        "small runs stay in one process)")
+                   help="processes for reading and per-document rules, this one included (default: the number "
+                        "of CPUs; small runs stay in one process)")
     c.add_argument("--no-cache", action="store_true",
                    help="do not read or write the results cache (.ajlint_cache/ beside the configuration file, "
                         "or in the current folder)")

@@ -223,34 +223,54 @@ class Engine:
         return self.jobs > 1 and n >= self.PARALLEL_MIN_FILES and _fork_available()
 
     def _read_parallel(self, files: list[tuple[Path, str]]) -> list[Document]:
+        """Read ``files`` and run their own rules in this process and ``jobs - 1`` forked workers.
+
+        Every process takes the next chunk of files from a shared counter until none is left, so a
+        slow chunk does not hold the others up. This process is one of the workers: its documents
+        need no copy, and the workers' results are taken in between its own chunks, not by a
+        thread competing with it for the interpreter lock. A chunk a worker took and never sent
+        (the worker died) is read here at the end."""
         import multiprocessing
 
-        global _WORKER
-        _WORKER = self
-        # small chunks (about 8 files): the last ones keep every worker busy until the end, instead of
-        # one worker finishing a long chunk while the others wait
+        # small chunks (about 8 files): the last ones keep every process busy until the end
         n_chunks = max(min(len(files), self.jobs * 8), len(files) // 8)
         chunks = [files[i::n_chunks] for i in range(n_chunks)]
         ctx = multiprocessing.get_context("fork")
-        from ajlint.model import JobDescription
+        counter = ctx.Value("i", 0)  # the next chunk to take
 
-        by_path: dict[str, Document] = {}
+        def take() -> int:
+            with counter.get_lock():
+                i = counter.value
+                counter.value = i + 1
+            return i
+
+        workers = []
         try:
-            with ctx.Pool(self.jobs) as pool:
-                # each part is taken in as it arrives: its models are parsed while the workers go on,
-                # and its JSON is let go at once instead of all of it being held until the last part
-                for part in pool.imap_unordered(_work, chunks, chunksize=1):
-                    for doc, model_json, reads in part:
-                        if model_json is not None:
-                            doc.model = JobDescription.model_validate_json(model_json)
-                        if doc.profile is None and doc.model is not None and doc.model.profile:
-                            doc.profile = (self.profiles or _profiles()).get(doc.model.profile)
-                        self.reads += reads
-                        by_path[doc.path] = doc
-                    del part
+            for _ in range(self.jobs - 1):
+                workers.append(_Worker(ctx, self, take, chunks))
+            by_path: dict[str, Document] = {}
+            done: set[int] = set()
+            while (i := take()) < n_chunks:
+                self._read_here(chunks[i], by_path)
+                done.add(i)
+                for w in workers:
+                    w.collect(self, by_path, done, wait=False)
+            for w in workers:
+                w.collect(self, by_path, done, wait=True)
+            for i in range(n_chunks):
+                if i not in done:  # a worker's chunk that never came back
+                    self._read_here(chunks[i], by_path)
         finally:
-            _WORKER = None
+            for w in workers:
+                w.stop()
         return [by_path[disp] for _, disp in files]
+
+    def _read_here(self, chunk: list[tuple[Path, str]], by_path: dict[str, Document]) -> None:
+        for f in chunk:
+            doc = self.read([f])[0]
+            self._own_rules(doc)
+            self.slim(doc)
+            by_path[doc.path] = doc
 
     #: model fields every later step needs (reporters, sections of findings)
     KEPT_FIELDS = frozenset({"path", "profile", "kind", "info", "title", "unit", "sections"})
@@ -547,9 +567,9 @@ class Engine:
     def load(self, files: list[tuple[Path, str]], corpus: list[str] | None = None) -> list[Document]:
         """Read the files, and the corpus files (``report = False``) for the corpus rules.
 
-        With ``jobs > 1`` and enough files, worker processes read the files and run the
-        document-level rules; the findings travel back with the documents (``cached_diags``) and the
-        corpus-level rules run once, here, over all of them.
+        With ``jobs > 1`` and enough files, this process and forked workers read the files and run
+        the document-level rules; a worker's findings travel back with its documents
+        (``cached_diags``) and the corpus-level rules run once, here, over all of them.
         """
         hits: dict[str, Document] = {}
         todo = files
@@ -612,14 +632,80 @@ class Engine:
         return settings_key({"run": items, "output": output, "salt": self.cache_salt})
 
 
-_WORKER: "Engine | None" = None
+class _Worker:
+    """A forked process that reads and checks chunks of files (see ``Engine._read_parallel``) and
+    sends each chunk's documents back as one pickled message."""
+
+    def __init__(self, ctx, engine: Engine, take, chunks: list[list[tuple[Path, str]]]):
+        self.conn, send = ctx.Pipe(duplex=False)
+        _widen(send)
+        self.process = ctx.Process(target=_serve, args=(engine, take, chunks, send), daemon=True)
+        self.process.start()
+        send.close()  # this end is the worker's: the worker's exit is then seen as the end of the pipe
+        self.open = True
+
+    def collect(self, engine: Engine, by_path: dict[str, Document], done: set[int], wait: bool) -> None:
+        """Take in what the worker has sent (``wait``: everything, until it has finished)."""
+        import pickle
+
+        from ajlint.model import JobDescription
+
+        profiles = None
+        while self.open:
+            try:
+                if not self.conn.poll(None if wait else 0):
+                    return
+                i, part = pickle.loads(self.conn.recv_bytes())
+            except EOFError:
+                self.open = False
+                return
+            for doc, model_json, reads in part:
+                if model_json is not None:
+                    doc.model = JobDescription.model_validate_json(model_json)
+                if doc.profile is None and doc.model is not None and doc.model.profile:
+                    profiles = profiles or engine.profiles or _profiles()
+                    doc.profile = profiles.get(doc.model.profile)
+                engine.reads += reads
+                by_path[doc.path] = doc
+            done.add(i)
+
+    def stop(self) -> None:
+        if self.process.is_alive() and self.open:  # this process is leaving early (an error, Ctrl+C)
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
 
 
-def _work(chunk: list[tuple[Path, str]]) -> list[tuple[Document, str | None, int]]:
+def _widen(conn) -> None:
+    """A larger pipe buffer (Linux): a worker then rarely waits for this process to take its results."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
+def _serve(engine: Engine, take, chunks: list[list[tuple[Path, str]]], send) -> None:
+    """A worker's life: chunks until none is left. Ctrl+C is the main process's to handle. On an
+    error the worker ends quietly: the main process reads the unsent chunk itself and reports what
+    went wrong there."""
+    import pickle
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        while (i := take()) < len(chunks):
+            send.send_bytes(pickle.dumps((i, _work(engine, chunks[i])), protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:
+        pass
+    finally:
+        send.close()
+
+
+def _work(engine: Engine, chunk: list[tuple[Path, str]]) -> list[tuple[Document, str | None, int]]:
     """In a worker process: read each file and run the document-level rules. The model travels back
     as JSON, which pydantic reads back faster than pickle rebuilds it."""
-    engine = _WORKER
-    assert engine is not None
     out = []
     for fp, disp in chunk:
         before = engine.reads

@@ -68,3 +68,81 @@ def test_a_finding_comes_back_from_a_worker_whole():
     assert back.severity is Severity.WARNING and back.text("et") == "2 tühikut"
     plain = Diagnostic("a.md", "AJ101", "missing-section", Severity.ERROR, d.message, {}, Span(1, 1, 1, 1))
     assert pickle.loads(pickle.dumps(plain)) == plain
+
+
+def _engine(jobs):
+    from ajlint.engine import Engine
+    from ajlint.plugins import default_registry
+
+    return Engine(default_registry(), jobs=jobs)
+
+
+def _findings(eng, corpus):
+    docs = eng.load(eng.discover([str(corpus)]))
+    return [d.path for d in docs], [(d.path, d.code, d.span) for d in eng.run(docs)]
+
+
+def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(tmp_path, monkeypatch):
+    # the main process reads whatever a worker took and never sent back: nothing is lost
+    import os
+
+    import ajlint.engine as engine_mod
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(40, corpus, defect_rate=0.2)
+    expected = _findings(_engine(1), corpus)
+    main_pid = os.getpid()
+    real = engine_mod._work
+
+    def dies_in_a_worker(engine, chunk):
+        if os.getpid() != main_pid:
+            raise MemoryError("the worker is gone")
+        return real(engine, chunk)
+
+    monkeypatch.setattr(engine_mod, "_work", dies_in_a_worker)
+    eng = _engine(2)
+    assert _findings(eng, corpus) == expected
+    assert eng.reads == 40
+
+
+def test_an_error_in_the_main_process_stops_the_workers(tmp_path, monkeypatch):
+    # Ctrl+C (or any error) in the main process: its workers are stopped, not left to finish the run
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    import pytest
+
+    import ajlint.engine as engine_mod
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(40, corpus)
+    main_pid = os.getpid()
+
+    def slow_in_a_worker(engine, chunk):
+        if os.getpid() != main_pid:
+            time.sleep(60)
+        return []
+
+    def fails(self, chunk, by_path):
+        raise KeyboardInterrupt
+
+    workers = []
+    start = engine_mod._Worker.__init__
+
+    def kept(self, *a):
+        start(self, *a)
+        workers.append(self.process)
+
+    monkeypatch.setattr(engine_mod, "_work", slow_in_a_worker)
+    monkeypatch.setattr(engine_mod.Engine, "_read_here", fails)
+    monkeypatch.setattr(engine_mod._Worker, "__init__", kept)
+    eng = _engine(3)
+    with pytest.raises(KeyboardInterrupt):
+        eng.load(eng.discover([str(corpus)]))
+    assert len(workers) == 2
+    assert [p.exitcode for p in workers] == [-signal.SIGTERM] * 2
+    assert multiprocessing.active_children() == []
