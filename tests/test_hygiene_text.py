@@ -288,6 +288,30 @@ def test_data_file_rejects_a_broken_pattern(tmp_path):
         load_toml_model(p, HygieneFile)
 
 
+_MARKUP_BITS = ["<li>", "</li>", "<b", "<B>", ">", "<", "/", "<br/>", "<nimi>", '<ul style="a">', "\n", " ", "a",
+                "<p\n>", "x>", "<a\nhref=1>", "<-", "<1>", "▪"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP_BITS), max_size=25), st.sampled_from(["markdown", "html"]))
+def test_tags_blanked_line_by_line_equal_a_search_of_the_whole_text(bits, fmt):
+    # tags are blanked line by line (each line's result kept by its text) unless one may span lines:
+    # the masked text and the markup ranges are those a search of the whole text gives
+    from ajlint.builtin.rules.hygiene.textview import _markup_whole
+
+    text = "".join(bits)
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    markup = [()] * len(lines)
+    masked = _markup_whole(text, fmt, lines, starts, markup) or lines
+    for _ in range(2):  # the second time from the memo
+        tv = build_view(text, fmt)
+        assert tv.masked == masked and tv.markup == markup
+        assert tv.masked_text == "\n".join(masked) and len(tv.masked_text) == len(text)
+
+
 def test_view_keeps_positions():
     text = 'a <li>▪ KOV</li> b <!-- ajlint: x\nKOV --> c\n'
     tv = build_view(text, "markdown")

@@ -15,7 +15,7 @@ from itertools import accumulate
 from dataclasses import dataclass
 from typing import Iterator
 
-from ajlint.linememo import per_line
+from ajlint.linememo import per_line, remember
 
 # Tag names blanked as markup; anything else in angle brackets ("<nimi>") is text to a reader.
 HTML_TAGS = frozenset(
@@ -35,9 +35,9 @@ class TextView:
     #: the text with markup replaced by spaces (newlines kept): same length, same positions
     masked_text: str
     masked: list[str]
-    #: per line (0-based index): the 0-based [start, end) column ranges that were markup (a list, or
-    #: an empty tuple for a line without any)
-    markup: list[list[tuple[int, int]] | tuple[()]]
+    #: per line (0-based index): the 0-based [start, end) column ranges that were markup (an empty
+    #: tuple for a line without any)
+    markup: list[tuple[tuple[int, int], ...]]
     #: 0-based offset of each line's first character
     starts: list[int]
     fmt: str
@@ -91,44 +91,14 @@ def build(text: str, fmt: str, lines: list[str] | None = None, starts: list[int]
     if lines is None or starts is None:
         lines = text.split("\n")
         starts = list(accumulate([len(ln) + 1 for ln in lines[:-1]], initial=0))
-    spans: list[tuple[int, int]] = []
+    masked: list[str] | None = None
+    markup: list = [()] * len(lines)  # a line without markup shares one empty tuple: most lines have none
     if "<" in text:
-        if fmt in ("markdown", "html"):
-            for m in _MARKUP_RX.finditer(text):
-                tag = m.group(1)
-                if tag is None or tag.lower() in HTML_TAGS:
-                    spans.append((m.start(), m.end()))
-        elif "<!--" in text:
-            spans = [(m.start(), m.end()) for m in _COMMENT_RX.finditer(text)]
-    if spans:
-        parts = []
-        last = 0
-        for a, b in spans:
-            parts.append(text[last:a])
-            chunk = text[a:b]
-            parts.append(_blank(chunk))
-            last = b
-        parts.append(text[last:])
-        masked_text = "".join(parts)
-    else:
-        masked_text = text
-    # a line without markup shares one empty tuple: most lines have none
-    markup: list = [()] * len(lines)
-    for a, b in spans:
-        la = bisect_right(starts, a) - 1
-        if b <= starts[la] + len(lines[la]):  # the usual case: a tag on one line
-            if not markup[la]:
-                markup[la] = []
-            markup[la].append((a - starts[la], b - starts[la]))
-            continue
-        lb = bisect_right(starts, max(a, b - 1)) - 1
-        for li in range(la, lb + 1):
-            s0 = max(a, starts[li]) - starts[li]
-            e0 = min(b, starts[li] + len(lines[li])) - starts[li]
-            if e0 > s0:
-                if not markup[li]:
-                    markup[li] = []
-                markup[li].append((s0, e0))
+        if fmt in ("markdown", "html") and "<!--" not in text:
+            masked = _tags_by_line(lines, markup)
+        if masked is None:
+            markup = [()] * len(lines)  # anything the line-by-line search filled in is found again
+            masked = _markup_whole(text, fmt, lines, starts, markup)
     code: set[int] = set()
     if fmt == "markdown" and ("```" in text or "~~~" in text):
         fence = None
@@ -141,16 +111,99 @@ def build(text: str, fmt: str, lines: list[str] | None = None, starts: list[int]
                 code.add(n)
                 if ln.strip().startswith(fence):
                     fence = None
+    if masked is None or masked is lines:
+        masked, masked_text = lines, text
+    else:
+        masked_text = "\n".join(masked)
     return TextView(
         text=text,
         lines=lines,
         masked_text=masked_text,
-        masked=masked_text.split("\n") if spans else lines,
+        masked=masked,
         markup=markup,
         starts=starts,
         fmt=fmt,
         code_lines=frozenset(code),
     )
+
+
+# a tag that may go on past the end of its line: its name, then neither "<" nor ">" up to the end
+_OPEN_TAG_RX = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*$")
+#: _tags_by_line: a line's text → (the line with its tags blanked, their column ranges), or None when a
+#: tag on it may go on to the next line
+_TAG_LINES: dict[str, tuple[str, tuple[tuple[int, int], ...]] | None] = {}
+
+
+def _tags_by_line(lines: list[str], markup: list) -> list[str] | None:
+    """The lines with their HTML tags blanked, each line's result kept by its text (a template's tags
+    recur in every document), and ``markup`` filled in; None when some tag may span lines (the whole
+    text is then searched). Without comments and without a tag left open at a line's end, a search of
+    the whole text finds exactly the tags a search of each line finds: no match can cross a line."""
+    out = lines
+    for i, ln in enumerate(lines):
+        if "<" not in ln:
+            continue
+        got = _TAG_LINES.get(ln, False)
+        if got is False:
+            got = remember(_TAG_LINES, ln, _line_tags(ln))
+        if got is None:
+            return None
+        masked_ln, ranges = got
+        if ranges:
+            if out is lines:
+                out = list(lines)
+            out[i] = masked_ln
+            markup[i] = ranges
+    return out
+
+
+def _line_tags(ln: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    if _OPEN_TAG_RX.search(ln):
+        return None
+    ranges = tuple((m.start(), m.end()) for m in _MARKUP_RX.finditer(ln) if m.group(1).lower() in HTML_TAGS)
+    if not ranges:
+        return ln, ()
+    parts, last = [], 0
+    for a, b in ranges:
+        parts.append(ln[last:a])
+        parts.append(" " * (b - a))
+        last = b
+    parts.append(ln[last:])
+    return "".join(parts), ranges
+
+
+def _markup_whole(text: str, fmt: str, lines: list[str], starts: list[int], markup: list) -> list[str] | None:
+    """The masked lines when markup may span lines (comments, a tag open at a line's end): the whole
+    text searched at once; ``markup`` filled in. None when nothing is markup."""
+    spans: list[tuple[int, int]] = []
+    if fmt in ("markdown", "html"):
+        for m in _MARKUP_RX.finditer(text):
+            tag = m.group(1)
+            if tag is None or tag.lower() in HTML_TAGS:
+                spans.append((m.start(), m.end()))
+    elif "<!--" in text:
+        spans = [(m.start(), m.end()) for m in _COMMENT_RX.finditer(text)]
+    if not spans:
+        return None
+    parts = []
+    last = 0
+    for a, b in spans:
+        parts.append(text[last:a])
+        parts.append(_blank(text[a:b]))
+        last = b
+    parts.append(text[last:])
+    for a, b in spans:
+        la = bisect_right(starts, a) - 1
+        if b <= starts[la] + len(lines[la]):  # the usual case: a tag on one line
+            markup[la] = (*markup[la], (a - starts[la], b - starts[la]))
+            continue
+        lb = bisect_right(starts, max(a, b - 1)) - 1
+        for li in range(la, lb + 1):
+            s0 = max(a, starts[li]) - starts[li]
+            e0 = min(b, starts[li] + len(lines[li])) - starts[li]
+            if e0 > s0:
+                markup[li] = (*markup[li], (s0, e0))
+    return "".join(parts).split("\n")
 
 
 def _blank(chunk: str) -> str:
