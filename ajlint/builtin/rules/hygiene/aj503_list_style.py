@@ -83,12 +83,12 @@ def bullet_of(tv: TextView, line: int, column: int, data) -> tuple[str, int, boo
     return ch, i, line_start
 
 
-_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column): bullet_of's answer}]
+_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column, markup): bullet_of's answer}]
 
 
 def _memo(data) -> dict:
-    """bullet_of's answers by line text and column, for lines without markup (kept while the data is
-    the same: a template's lists stand on the same lines in every document)."""
+    """bullet_of's answers by line text, column and the line's markup (kept while the data is the same:
+    a template's lists stand on the same lines in every document)."""
     if _MEMO[0] is not data or len(_MEMO[1]) > 50000:
         _MEMO[:] = [data, {}]
     return _MEMO[1]
@@ -152,13 +152,14 @@ class ListStyle(Rule):
             got = []
             for it in items:
                 line, column = it.line, it.column
-                if 0 < line <= len(tv.lines) and not tv.markup[line - 1]:
-                    mkey = (tv.lines[line - 1], column)  # a bullet depends on its line alone
+                if 0 < line <= len(tv.lines):
+                    # a bullet depends on its line's text and markup alone
+                    mkey = (tv.lines[line - 1], column, tv.markup[line - 1])
                     b = memo.get(mkey, False)
                     if b is False:
                         b = memo[mkey] = bullet_of(tv, line, column, data)
                 else:
-                    b = bullet_of(tv, line, column, data)
+                    b = None
                 if b is not None:
                     key = OCR_KEY if ocr and b[0] in data.ocr_variants else b[0]
                     got.append((key, line, b))
@@ -167,22 +168,21 @@ class ListStyle(Rule):
                 found.append((kind, got))
         if len(styles) < 2:  # one style in the whole document: nothing can be mixed
             return
-        lists: list[tuple[str, list[Bullet]]] = []
         by_kind: defaultdict[str, Counter] = defaultdict(Counter)
         overall: Counter = Counter()
         chars_of: defaultdict[str, Counter] = defaultdict(Counter)
-        for kind, got in found:
-            bullets = []
-            for key, line, (ch, idx, line_start) in got:
-                bullets.append(Bullet(key, ch, line, idx, line_start))
-                by_kind[kind][key] += 1
-                overall[key] += 1
-                chars_of[key][ch] += 1
-            lists.append((kind, bullets))
-        for kind, bullets in lists:
-            own = Counter(b.key for b in bullets)
+        owns = []
+        for kind, got in found:  # counted in C: most lists have one style and are only counted
+            own = Counter([g[0] for g in got])
+            by_kind[kind].update(own)
+            overall.update(own)
+            owns.append(own)
+        for (key, ch), n in Counter([(g[0], g[2][0]) for _, got in found for g in got]).items():
+            chars_of[key][ch] = n  # in the order first seen, as counting one by one gives
+        for (kind, got), own in zip(found, owns):
             if len(own) < 2:
                 continue
+            bullets = [Bullet(key, ch, line, idx, line_start) for key, line, (ch, idx, line_start) in got]
             order = {}
             for n, b in enumerate(bullets):
                 order.setdefault(b.key, n)
