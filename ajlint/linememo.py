@@ -9,6 +9,7 @@ recurring line then costs one dictionary lookup instead of a search. Every such 
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -30,9 +31,16 @@ def per_line(lines: list[str], starts: list[int], memo: dict[str, tuple], find: 
     """``(offset of the line in the text, result)`` for every result of ``find(line)`` on every line, in
     text order; ``memo`` keeps each line's results by its text. ``find`` must see only the line: at its
     edges it sees the start and end of a string where the text has a line break."""
-    for start, ln in zip(starts, lines):
-        got = memo.get(ln)
-        if got is None:
-            got = remember(memo, ln, tuple(find(ln)))
-        for x in got:
+    # every line is looked up, and the lines with results picked, in C: in a document of a known
+    # template nearly every line is in the memo and has no result
+    got = list(map(memo.get, lines))
+    if None in got:
+        for i, g in enumerate(got):
+            if g is None:
+                ln = lines[i]
+                g = memo.get(ln)  # the same line earlier in this document
+                got[i] = g if g is not None else remember(memo, ln, tuple(find(ln)))
+    for i in compress(range(len(got)), got):
+        start = starts[i]
+        for x in got[i]:
             yield start, x
