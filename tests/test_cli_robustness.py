@@ -158,3 +158,41 @@ def test_parse_text_rendering(cli):
     code, out, _ = cli("parse", "--text", seed("002"))
     assert code == 0
     assert out.split("\n")[6] == "1. ÜLDOSA "
+
+
+def _exit_child(body: str, tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "child.py"
+    script.write_text("import sys\nfrom ajlint.cli import _leave\n" + body, encoding="utf-8")
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path)
+
+
+def test_the_fast_exit_runs_exit_handlers_and_flushes_the_output(tmp_path):
+    # ajlint ends without the interpreter's teardown, but what an exit must do still happens: exit
+    # handlers run (a plugin's temporary folder is removed), buffered output is written, the code kept
+    from pathlib import Path
+
+    done = _exit_child(
+        "import atexit, tempfile, pathlib\n"
+        "tmp = tempfile.TemporaryDirectory()\n"
+        "pathlib.Path('where.txt').write_text(tmp.name)\n"
+        "atexit.register(lambda: pathlib.Path('handler.txt').write_text('ran'))\n"
+        "sys.stdout.write('no newline yet')\n"
+        "_leave(3)\n", tmp_path)
+    assert done.returncode == 3
+    assert done.stdout == "no newline yet" and done.stderr == ""
+    assert (tmp_path / "handler.txt").read_text() == "ran"
+    assert not Path((tmp_path / "where.txt").read_text()).exists()
+
+
+def test_the_fast_exit_is_quiet_when_the_reader_has_gone(tmp_path):
+    # "ajlint check … | head": the pipe closed before the output was flushed is no error
+    done = _exit_child(
+        "class Gone:\n"
+        "    def write(self, s): return len(s)\n"
+        "    def flush(self): raise BrokenPipeError(32, 'Broken pipe')\n"
+        "sys.stdout = Gone()\n"
+        "_leave(1)\n", tmp_path)
+    assert done.returncode == 1 and done.stderr == ""
