@@ -236,7 +236,12 @@ class Engine:
         n_chunks = max(min(len(files), self.jobs * 8), len(files) // 8)
         chunks = [files[i::n_chunks] for i in range(n_chunks)]
         ctx = multiprocessing.get_context("fork")
-        counter = ctx.Value("i", 0)  # the next chunk to take
+        by_path: dict[str, Document] = {}
+        try:
+            counter = ctx.Value("i", 0)  # the next chunk to take
+        except (OSError, ImportError):  # no shared semaphores here (some containers): one process
+            self._read_here(files, by_path)
+            return [by_path[disp] for _, disp in files]
 
         def take() -> int:
             with counter.get_lock():
@@ -248,7 +253,6 @@ class Engine:
         try:
             for _ in range(self.jobs - 1):
                 workers.append(_Worker(ctx, self, take, chunks))
-            by_path: dict[str, Document] = {}
             done: set[int] = set()
             while (i := take()) < n_chunks:
                 self._read_here(chunks[i], by_path)

@@ -146,3 +146,19 @@ def test_an_error_in_the_main_process_stops_the_workers(tmp_path, monkeypatch):
     assert len(workers) == 2
     assert [p.exitcode for p in workers] == [-signal.SIGTERM] * 2
     assert multiprocessing.active_children() == []
+
+
+def test_without_shared_semaphores_the_files_are_read_in_one_process(tmp_path, monkeypatch):
+    # some containers have no /dev/shm: --jobs then falls back to this process, with the same findings
+    import multiprocessing.context
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(20, corpus, defect_rate=0.2)
+    expected = _findings(_engine(1), corpus)
+
+    def no_semaphores(self, *a, **kw):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Value", no_semaphores)
+    assert _findings(_engine(2), corpus) == expected
