@@ -141,10 +141,10 @@ def sniff_text_format(text: str) -> str:
     if re.match(r"<(!doctype\s+html|html|head|body|table|div|h[1-6]|p)\b", head) and "</" in text[:20000]:
         return "html"
     sample = text[:20000]
-    if (
-        re.search(r"(?m)^#{1,6}\s", sample)
-        or re.search(r"(?m)^\s*\|.*\|\s*$", sample)
-        or re.search(r"<(ul|ol|li|b|p|br|strong|em)\b[^>]*>", sample, re.I)
+    if (  # each pattern only where its first character is (a text from a PDF often has none of them)
+        ("#" in sample and re.search(r"(?m)^#{1,6}\s", sample))
+        or ("|" in sample and re.search(r"(?m)^\s*\|.*\|\s*$", sample))
+        or ("<" in sample and re.search(r"<(ul|ol|li|b|p|br|strong|em)\b[^>]*>", sample, re.I))
         or "**" in sample
     ):
         return "markdown"
