@@ -49,3 +49,27 @@ def test_cp1257_fallback_is_reported(tmp_path, cli, check_json):
     _, report = check_json(p)
     aj003 = [d for d in report["diagnostics"] if d["code"] == "AJ003"]
     assert len(aj003) == 1 and "cp1257" in aj003[0]["message"] and aj003[0]["severity"] == "warning"
+
+
+@pytest.mark.parametrize("extra", ["", "õäöüšž€😀", "\ud800"])
+def test_control_characters_are_counted_as_a_pattern_counts_them(extra):
+    # _too_binary counts control characters in the UTF-8 bytes of the sample: the same count as a
+    # pattern over its characters, whatever else the text holds (non-Latin letters, emoji, a lone
+    # surrogate left by a broken UTF-16 file)
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ajlint.decode import _too_binary
+
+    control = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x9f) | st.sampled_from(extra or "a"), max_size=400))
+    def check(text):
+        sample = text[:8192]
+        expected = bool(text) and len(control.findall(sample)) > max(2, len(sample) // 100)
+        assert _too_binary(text) == expected
+
+    check()
