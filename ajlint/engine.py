@@ -269,11 +269,12 @@ class Engine:
                 w.stop()
         return [by_path[disp] for _, disp in files]
 
-    def _read_here(self, chunk: list[tuple[Path, str]], by_path: dict[str, Document]) -> None:
-        for f in chunk:
+    def _read_here(self, files: list[tuple[Path, str]], by_path: dict[str, Document]) -> None:
+        """Read ``files`` in this process into ``by_path``. Each document's own rules run at once, so
+        only its slim form is kept."""
+        for f in files:
             doc = self.read([f])[0]
             self._own_rules(doc)
-            self.slim(doc)
             by_path[doc.path] = doc
 
     #: model fields every later step needs (reporters, sections of findings)
@@ -590,10 +591,7 @@ class Engine:
             read = {d.path: d for d in self._read_parallel(todo)}
         else:
             read = {}
-            for f in todo:  # each document's own rules run at once, so only its slim form is kept
-                doc = self.read([f])[0]
-                self._own_rules(doc)
-                read[f[1]] = doc
+            self._read_here(todo, read)
         docs = [hits.get(disp) or read[disp] for _, disp in files]
         for doc in self.read(self.corpus_files(files, corpus)):
             doc.report = False
