@@ -1097,21 +1097,23 @@ def _additional(rows: list[Row], jd: JobDescription) -> None:
 def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     scores: dict[str, int] = {}
     evidence: dict[str, list[Text]] = {}
-    head_items = [(r, j, squash(t)) for r in rows[:40] if not r.blank for j, t in enumerate(r.item_texts())]
-    for kind, spec in terms.items():
-        for marker in spec.markers:
-            mk = squash(marker)
-            if not mk:
-                continue
-            for r, j, key in head_items:
-                if mk in key:
-                    scores[kind] = scores.get(kind, 0) + 3
-                    evidence.setdefault(kind, []).append(Text.from_lt(r.items[j].text.strip()))
-    heads = [(s, squash(s.heading)) for s in jd.sections] + [(lb, squash(lb.label)) for lb in jd.labels]
-    kinds_of = _kind_stems(terms)
-    for kind, spec in terms.items():
-        for obj, key in heads:
-            if kind in kinds_of(key):
+    kinds_of, markers, markers_in = _kind_stems(terms)
+    # which markers each item of the first rows holds (kept by its text), then taken marker by marker
+    found: list[list[tuple[Row, int]]] = [[] for _ in markers]
+    for r in rows[:40]:
+        if r.blank:
+            continue
+        for j, t in enumerate(r.item_texts()):
+            for mi in markers_in(t):
+                found[mi].append((r, j))
+    for (kind, _), hits in zip(markers, found):
+        for r, j in hits:
+            scores[kind] = scores.get(kind, 0) + 3
+            evidence.setdefault(kind, []).append(Text.from_lt(r.items[j].text.strip()))
+    heads = [(s, kinds_of(s.heading)) for s in jd.sections] + [(lb, kinds_of(lb.label)) for lb in jd.labels]
+    for kind in terms:
+        for obj, kinds in heads:
+            if kind in kinds:
                 scores[kind] = scores.get(kind, 0) + 1
                 lt = Text(text=obj.heading if isinstance(obj, Section) else obj.label, line=obj.line,
                           column=obj.column, end_line=obj.end_line, end_column=obj.end_column)
@@ -1123,24 +1125,36 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
             jd.kind_evidence = evidence.get(best[0], [])
 
 
-_KIND_STEMS: list = [None, None]  # [the terms, their kinds_of function]
+_KIND_STEMS: list = [None, None]  # [the terms, what _kind_stems gives for them]
 
 
 def _kind_stems(terms: dict):
-    """A function from a squashed heading or label to the kinds whose terms it starts with (kept per
-    key: the same headings and labels recur in every document)."""
+    """For the kind terms: a function from a heading or label to the kinds whose terms its squashed
+    text starts with; the (kind, squashed marker) pairs in the terms' order; and a function from an
+    item's text to the indexes of the markers it holds. Both functions keep their answers by the text:
+    the same headings, labels and rows recur in every document."""
     if _KIND_STEMS[0] is not terms:
         stems = [(kind, [st for st in (squash(t) for t in spec.terms) if st]) for kind, spec in terms.items()]
+        markers = [(kind, mk) for kind, spec in terms.items() for mk in map(squash, spec.markers) if mk]
         memo: dict[str, frozenset[str]] = {}
+        in_memo: dict[str, tuple[int, ...]] = {}
 
-        def kinds_of(key: str) -> frozenset[str]:
-            got = memo.get(key)
+        def kinds_of(text: str) -> frozenset[str]:
+            got = memo.get(text)
             if got is None:
+                key = squash(text)
                 got = frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
-                remember(memo, key, got, 20000)
+                remember(memo, text, got, 20000)
             return got
 
-        _KIND_STEMS[:] = [terms, kinds_of]
+        def markers_in(text: str) -> tuple[int, ...]:
+            got = in_memo.get(text)
+            if got is None:
+                key = squash(text)
+                got = remember(in_memo, text, tuple(i for i, (_, mk) in enumerate(markers) if mk in key), 20000)
+            return got
+
+        _KIND_STEMS[:] = [terms, (kinds_of, markers, markers_in)]
     return _KIND_STEMS[1]
 
 
