@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ajlint.linememo import remember
 from ajlint.links.data import inflection
 from ajlint.textnorm import fold, squash
 
@@ -198,8 +199,20 @@ class RefForm:
         return any(a.case == case for a in self.analyses)
 
 
+#: read_ref's answers by the text and the model they were read with: the references of a set of
+#: documents name the same positions again and again (a RefForm cannot be changed: it is shared)
+_REFS: dict[str, tuple[Model, RefForm]] = {}
+
+
 def read_ref(text: str) -> RefForm:
     m = model()
+    got = _REFS.get(text)
+    if got is None or got[0] is not m:
+        got = remember(_REFS, text, (m, _read_ref(text, m)), 20000)
+    return got[1]
+
+
+def _read_ref(text: str, m: Model) -> RefForm:
     head = text.strip()
     qualifier = None
     q = _QUAL.search(head)
