@@ -115,6 +115,9 @@ class _KeyIndex(NamedTuple):
     profiles: tuple  # the profile objects it was built from
     subs: list[tuple[str, set[str]]]  # label and marker keys, with the profiles that have them
     heads: dict[str, set[str]]  # heading keys likewise
+    #: per row text: False for a row too long to hold a key, else the (profile, key) pairs of its label
+    #: and marker keys, and of its heading key (the template's rows recur in every document)
+    rows: dict[str, tuple | bool]
 
 
 _ALL_KEYS: dict[tuple[int, ...], _KeyIndex] = {}
@@ -135,51 +138,42 @@ def _key_index(profiles: dict[str, Profile]) -> _KeyIndex:
                     subs.setdefault(k, set()).add(name)
             for k in h:
                 heads.setdefault(k, set()).add(name)
-        got = _ALL_KEYS[ident] = _KeyIndex(objs, sorted(subs.items()), heads)
+        got = _ALL_KEYS[ident] = _KeyIndex(objs, sorted(subs.items()), heads, {})
     return got
 
 
-_KEYS_IN: dict[tuple[str, int], tuple[list, list]] = {}
-
-
-def _keys_in(s: str, subs: list) -> list:
-    """The label and marker keys in a squashed row (kept: the template's rows repeat in every file)."""
-    key = (s, id(subs))
-    got = _KEYS_IN.get(key)
-    if got is not None and got[0] is subs:  # (the id of a replaced index may be reused)
-        return got[1]
-    found = [(k, names) for k, names in subs if k in s]
-    remember(_KEYS_IN, key, (subs, found), 20000)
-    return found
-
-
-#: a row's squashed text by its plain text, or False for a row too long to hold a profile's key
-_ROW_KEYS: dict[str, str | bool] = {}
+def _row_keys(t: str, idx: _KeyIndex) -> tuple | bool:
+    if len(t) > 200 or len(t.split()) > 14:
+        return False
+    s = squash(t)
+    labels = tuple((name, "l:" + k) for k, names in idx.subs if k in s for name in names)
+    stripped = s.lstrip("0123456789")
+    head = tuple((name, "h:" + stripped) for name in idx.heads.get(stripped, ()))
+    return labels, head
 
 
 def detect_profile(rows: list[Row], profiles: dict[str, Profile]) -> tuple[Profile | None, int]:
     """The profile whose headings, labels and markers the document shows most of."""
-    _, subs, heads = _key_index(profiles)
+    idx = _key_index(profiles)
     found: dict[str, set[str]] = {name: set() for name in profiles}
     scanned = 0
-    memo = _ROW_KEYS
+    memo = idx.rows
     for r in rows:
         if r.blank:
             continue
         t = r.plain
-        s = memo.get(t)  # the template's rows recur in every document
-        if s is None:  # False: too long to be a heading, a label or a marker
-            s = remember(memo, t, False if len(t) > 200 or len(t.split()) > 14 else squash(t))
-        if s is False:
+        got = memo.get(t)
+        if got is None:
+            got = remember(memo, t, _row_keys(t, idx), 20000)
+        if got is False:
             continue
         scanned += 1
+        labels, head = got
         if scanned <= LABEL_ROWS:  # labels and markers stand near the top; headings anywhere
-            for k, names in _keys_in(s, subs):
-                for name in names:
-                    found[name].add("l:" + k)
-        stripped = s.lstrip("0123456789")
-        for name in heads.get(stripped, ()):
-            found[name].add("h:" + stripped)
+            for name, key in labels:
+                found[name].add(key)
+        for name, key in head:
+            found[name].add(key)
     best: tuple[int, str] | None = None
     for name in sorted(profiles):
         score = len(found[name])
