@@ -175,14 +175,15 @@ def rows_from_text(text: str) -> list[Row]:
     so that the columns of the rest of the line stay true).
     """
     lines = text.split("\n")
-    rows: list[Row] = []
     if "<!--" not in text:  # the usual text: no comment to blank out
-        for n, line in enumerate(lines, start=1):
-            c = line[:1]  # a directive line starts with '#', '//' or space: look no further at the others
-            if (c == "#" or c == "/" or c.isspace()) and _DIRECTIVE_LINE.match(line):
-                line = ""
-            rows.append(_row_from_line(line, n))
-        return rows
+        # each line's template looked up in C: a template's lines are nearly all in the memo
+        got = list(map(_ROW_MEMO.get, lines))
+        if None in got:
+            for i, g in enumerate(got):
+                if g is None:
+                    got[i] = _line_template(lines[i])
+        return list(map(_TemplateRow, range(1, len(lines) + 1), got))
+    rows: list[Row] = []
     in_comment = False
     for n, line in enumerate(lines, start=1):
         if in_comment:
@@ -198,9 +199,7 @@ def rows_from_text(text: str) -> list[Row]:
             if k >= 0:
                 line = line[:k]
                 in_comment = True
-        if _DIRECTIVE_LINE.match(line):
-            line = ""
-        rows.append(_row_from_line(line, n))
+        rows.append(_TemplateRow(n, _line_template(line)))
     return rows
 
 
@@ -211,17 +210,20 @@ _PLAIN_LINE = re.compile(r"^[^\t|<*_&#" + re.escape(STRONG_BULLETS) + r"]*$")
 _ROW_MEMO: dict[str, tuple] = {}
 
 
-def _row_from_line(line: str, n: int) -> Row:
-    """The row of line ``n``. A line's cells, items and columns depend on its text only, so they are
-    worked out once per distinct text and only the line number is put in per document."""
+def _line_template(line: str) -> tuple:
+    """The row of a line but for its line number: its cells, items and columns depend on its text only,
+    so they are worked out once per distinct text and only the line number is put in per document. A
+    directive line (``# ajlint: …``) is a blank row."""
     tpl = _ROW_MEMO.get(line)
     if tpl is None:
-        row = _parse_line(line, 0)
+        c = line[:1]  # a directive line starts with '#', '//' or space: look no further at the others
+        source = "" if (c == "#" or c == "/" or c.isspace()) and _DIRECTIVE_LINE.match(line) else line
+        row = _parse_line(source, 0)
         tpl = remember(_ROW_MEMO, line, (
             [[(it.text.text, it.text._offs, it.text._cols, len(it.text._offs), it.bullet) for it in cell]
              for cell in row.cells],
-            row.table, row.heading_level, row.plain, row.single))
-    return _TemplateRow(n, tpl, line)
+            row.table, row.heading_level, row.plain, row.single, source))
+    return tpl
 
 
 class _TemplateRow(Row):
@@ -231,10 +233,9 @@ class _TemplateRow(Row):
 
     __slots__ = ("_tpl", "_cells", "_items")
 
-    def __init__(self, line: int, memo: tuple, source: str):
+    def __init__(self, line: int, memo: tuple):
         self.line = line
-        self.source = source
-        self._tpl, self.table, self.heading_level, self.plain, self.single = memo
+        self._tpl, self.table, self.heading_level, self.plain, self.single, self.source = memo
         self.blank = not self.plain
         self._cells: list[list[Item]] | None = None
 
