@@ -250,18 +250,27 @@ def _phrase_matches(rule, doc):
     return per_line(doc.lines, doc.line_starts, cls._lines, lambda ln: cls._may.finditer(cls._rx, ln))
 
 
-class _SubstitutionBase(_DeclBase):
+class _PhraseBase(_DeclBase):
+    """A rule that searches the text for a list of phrases (substitution, existence)."""
+
     _rx: ClassVar[re.Pattern[str]]
     _may: ClassVar[_Prefilter]
     _lines: ClassVar[dict[str, tuple]]  # each line's matches, by its text
     _whole: ClassVar[bool]  # a phrase has a line break: search the whole text
+
+    @classmethod
+    def _prepare_phrases(cls, phrases: list[str]) -> None:
+        cls._rx = _phrase_rx(phrases, cls.spec.ignore_case)
+        cls._may = _Prefilter(phrases, cls.spec.ignore_case)
+        cls._lines, cls._whole = {}, any("\n" in p for p in phrases)
+
+
+class _SubstitutionBase(_PhraseBase):
     _lookup: ClassVar[dict[str, str]]
 
     @classmethod
     def _prepare(cls) -> None:
-        cls._rx = _phrase_rx(list(cls.spec.swap), cls.spec.ignore_case)
-        cls._may = _Prefilter(list(cls.spec.swap), cls.spec.ignore_case)
-        cls._lines, cls._whole = {}, any("\n" in p for p in cls.spec.swap)
+        cls._prepare_phrases(list(cls.spec.swap))
         cls._lookup = {(k.lower() if cls.spec.ignore_case else k): v for k, v in cls.spec.swap.items()}
 
     def _check(self, doc):
@@ -276,17 +285,10 @@ class _SubstitutionBase(_DeclBase):
             yield self.diag(doc, Span(n, col, n, col + len(found)), "m", match=found, right=right, fix=fix)
 
 
-class _ExistenceBase(_DeclBase):
-    _rx: ClassVar[re.Pattern[str]]
-    _may: ClassVar[_Prefilter]
-    _lines: ClassVar[dict[str, tuple]]  # each line's matches, by its text
-    _whole: ClassVar[bool]  # a phrase has a line break: search the whole text
-
+class _ExistenceBase(_PhraseBase):
     @classmethod
     def _prepare(cls) -> None:
-        cls._rx = _phrase_rx(cls.spec.tokens, cls.spec.ignore_case)
-        cls._may = _Prefilter(cls.spec.tokens, cls.spec.ignore_case)
-        cls._lines, cls._whole = {}, any("\n" in p for p in cls.spec.tokens)
+        cls._prepare_phrases(list(cls.spec.tokens))
 
     def _check(self, doc):
         for start, m in _phrase_matches(self, doc):
