@@ -89,8 +89,11 @@ class JsonLinesReporter(_MachineFormat):
     description = "one JSON object per finding per line"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
+        from ajlint.reporters.jsonout import _encoder
+
+        dump = _encoder()  # the JSON report's encoder: one for all findings, not one per finding
         for d in ctx.diagnostics:
-            out.write(json.dumps(d.to_dict(ctx.lang), ensure_ascii=False) + "\n")
+            out.write(dump(d.to_dict(ctx.lang)) + "\n")
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
