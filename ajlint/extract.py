@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
@@ -1136,23 +1137,16 @@ def _kind_stems(terms: dict):
     if _KIND_STEMS[0] is not terms:
         stems = [(kind, [st for st in (squash(t) for t in spec.terms) if st]) for kind, spec in terms.items()]
         markers = [(kind, mk) for kind, spec in terms.items() for mk in map(squash, spec.markers) if mk]
-        memo: dict[str, frozenset[str]] = {}
-        in_memo: dict[str, tuple[int, ...]] = {}
 
+        @lru_cache(maxsize=20000)
         def kinds_of(text: str) -> frozenset[str]:
-            got = memo.get(text)
-            if got is None:
-                key = squash(text)
-                got = frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
-                remember(memo, text, got, 20000)
-            return got
+            key = squash(text)
+            return frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
 
+        @lru_cache(maxsize=20000)
         def markers_in(text: str) -> tuple[int, ...]:
-            got = in_memo.get(text)
-            if got is None:
-                key = squash(text)
-                got = remember(in_memo, text, tuple(i for i, (_, mk) in enumerate(markers) if mk in key), 20000)
-            return got
+            key = squash(text)
+            return tuple(i for i, (_, mk) in enumerate(markers) if mk in key)
 
         _KIND_STEMS[:] = [terms, (kinds_of, markers, markers_in)]
     return _KIND_STEMS[1]
