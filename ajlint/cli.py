@@ -402,6 +402,10 @@ def cmd_check(args, argv: list[str] | None = None) -> int:
     engine = setup.make_engine(args, selection)
     engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))
     lang = args.lang or setup.cfg.data.language or default_language()
+    renderer = getattr(reporter, "finding_renderer", None)
+    statistics_only = getattr(args, "statistics", False) and args.format != "json"  # (see _render)
+    if renderer is not None and not (args.fix or args.diff or statistics_only):
+        engine.render_finding = renderer(lang)  # each finding written where it is found (see Engine)
     threshold = Severity.parse(args.fail_on or setup.cfg.data.fail_on or "error").rank
     run_key = stamp = None
     if engine.cache is not None and not (args.fix or args.diff) and getattr(reporter, "cacheable", False):

@@ -74,6 +74,9 @@ class Diagnostic:
     related: list[dict[str, Any]] = field(default_factory=list)
     #: the marked text is personal data: reporters must not quote it
     sensitive: bool = False
+    #: this finding as the run's reporter writes it, made where it was found (see Engine.render_finding):
+    #: with ``--jobs``, every process writes its own findings while it checks
+    rendered: str | None = field(default=None, compare=False, repr=False)
 
     def text(self, lang: str = "en") -> str:
         return self.message.render(lang, self.args)
@@ -86,7 +89,7 @@ class Diagnostic:
         return _revive, (self.path, self.code, self.rule, self.severity.value, self.message, self.args,
                          tuple(self.span), self.section,
                          None if fix is None else (tuple(map(tuple, fix.edits)), fix.applicability, fix.description),
-                         self.locator, self.related, self.sensitive)
+                         self.locator, self.related, self.sensitive, self.rendered)
 
     @property
     def sort_key(self) -> tuple:
@@ -120,13 +123,14 @@ class Diagnostic:
         return d
 
 
-def _revive(path, code, rule, severity, message, args, span, section, fix, locator, related, sensitive) -> Diagnostic:
+def _revive(path, code, rule, severity, message, args, span, section, fix, locator, related, sensitive,
+            rendered) -> Diagnostic:
     """A finding from its pickled form (see ``Diagnostic.__reduce__``)."""
     if fix is not None:
         edits, applicability, description = fix
         fix = Fix(tuple([_tuple_new(Edit, e) for e in edits]), applicability, description)
     return Diagnostic(path, code, rule, _SEVERITIES[severity], message, args, _tuple_new(Span, span), section, fix,
-                      locator, related, sensitive)
+                      locator, related, sensitive, rendered)
 
 
 _tuple_new = tuple.__new__  # a named tuple from a plain one, without its Python-level __new__

@@ -47,6 +47,8 @@ class Document:
     cached_diags: list | None = field(default=None, repr=False)
     #: True once the model holds only what the corpus rules read (see Engine.slim)
     slim: bool = False
+    #: True when ``cached_diags`` are finished, as reported (see Engine._own_rules)
+    finished: bool = False
     #: (settings key, content hash) under which to cache this document's results
     cache_slot: tuple[str, str] | None = field(default=None, repr=False)
     #: (settings key, content hash) of a document read or restored with the cache on: with these the

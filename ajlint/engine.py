@@ -11,6 +11,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ajlint import suppression
 from ajlint.config import (
@@ -153,6 +154,10 @@ class Engine:
         #: nothing is fixed): the text is then dropped with the rest of the slimmed model, unless it
         #: holds suppression directives
         self.keep_text = True
+        #: the reporter's writing of one finding (``Reporter.finding_renderer``), or None. When set, a
+        #: document without suppression directives has its findings finished and written as soon as its
+        #: own rules have run: with ``--jobs``, in the process that checked it
+        self.render_finding: Callable[[Diagnostic], str] | None = None
         self._internal = next((r for r in registry.rules if r.code == "AJ900"), None)
         self._meta = {r.code: r for r in registry.rules if r.code in ("AJ010", "AJ011")}
         self._messages_memo = None
@@ -316,9 +321,19 @@ class Engine:
         doc.slim = True
 
     def _own_rules(self, doc: Document) -> None:
-        """Run a reported document's own rules now and keep the findings with it, then slim it."""
+        """Run a reported document's own rules now and keep the findings with it, then slim it. With a
+        ``render_finding``, the findings of a document without suppression directives are finished and
+        written now: no corpus finding can change them (only directives look at a document's findings
+        together), so the main process only merges them."""
         if doc.report and doc.cached_diags is None and not doc.parts:
-            doc.cached_diags = self.document_phase(doc)
+            doc.cached_diags = mine = self.document_phase(doc)
+            if self.render_finding is not None and not _has_directives(doc):
+                cfg = self.config_for(doc)
+                doc.cached_diags = mine = self._finish(doc, mine, cfg, self._enabled_for(doc.file, cfg))
+                render = self.render_finding
+                for d in mine:
+                    d.rendered = render(d)
+                doc.finished = True
             self.slim(doc)
 
     def document_phase(self, doc: Document) -> list[Diagnostic]:
@@ -436,7 +451,8 @@ class Engine:
 
     # -- running -----------------------------------------------------------------------------------
     def run(self, docs: list[Document]) -> list[Diagnostic]:
-        diags: list[Diagnostic] = []
+        diags: list[Diagnostic] = []  # to be finished
+        out: list[Diagnostic] = []  # finished
         per_doc: dict[str, tuple[Document, Config, set[str]]] = {}
         for doc in docs:
             if not doc.report:
@@ -446,7 +462,7 @@ class Engine:
             per_doc[doc.path] = (doc, cfg, enabled)
             if doc.cached_diags is None:
                 doc.cached_diags = self.document_phase(doc)  # a later pass (--fix) reuses them
-            diags.extend(doc.cached_diags)
+            (out if doc.finished else diags).extend(doc.cached_diags)
             self.slim(doc)
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
         run_cfg = next((c for _, c, _ in per_doc.values()), Config())
@@ -467,7 +483,6 @@ class Engine:
                 self.cache.put_corpus(ckey, found, self._messages)  # type: ignore[union-attr]
             diags.extend(found)
 
-        out: list[Diagnostic] = []
         by_doc: dict[str, list[Diagnostic]] = {}
         for dg in diags:
             if dg.path == "<corpus>":
@@ -475,20 +490,27 @@ class Engine:
             elif dg.path in per_doc:
                 by_doc.setdefault(dg.path, []).append(dg)
         for path, (doc, cfg, enabled) in per_doc.items():
-            mine = [d for d in by_doc.get(path, []) if d.code in enabled or d.code == "AJ900"]
-            mine = self._suppress(doc, mine, enabled)
-            overrides = cfg.data.severity  # most configurations set none: no rule lookup per finding
-            for dg in mine:
-                override = severity_override(cfg, RuleInfo(dg.code, dg.rule, True)) if overrides else None
-                if override is not None:
-                    dg.severity = override
-                if dg.section is None and doc.model is not None:
-                    dg.section = doc.model.section_at(dg.span.line)
-                if dg.locator is None and doc.locators:
-                    dg.locator = doc.locator_at(dg.span.line, dg.span.column)
-            out.extend(mine)
+            # (every document: its directives may be unused with no finding at all)
+            out.extend(self._finish(doc, by_doc.get(path, []), cfg, enabled))
         out.sort(key=lambda d: d.sort_key)
         return out
+
+    def _finish(self, doc: Document, diags: list[Diagnostic], cfg: Config, enabled: set[str]) -> list[Diagnostic]:
+        """A document's findings as they are reported: those of its enabled rules (and crashes), less what
+        its directives suppress, with the configured severities, their sections and, for a binary
+        format, where they are in the original."""
+        mine = [d for d in diags if d.code in enabled or d.code == "AJ900"]
+        mine = self._suppress(doc, mine, enabled)
+        overrides = cfg.data.severity  # most configurations set none: no rule lookup per finding
+        for dg in mine:
+            override = severity_override(cfg, RuleInfo(dg.code, dg.rule, True)) if overrides else None
+            if override is not None:
+                dg.severity = override
+            if dg.section is None and doc.model is not None:
+                dg.section = doc.model.section_at(dg.span.line)
+            if dg.locator is None and doc.locators:
+                dg.locator = doc.locator_at(dg.span.line, dg.span.column)
+        return mine
 
     def _corpus_key(self, modelled: list[Document], rules: list[Rule], cfg: Config,
                     per_doc: dict) -> str | None:
@@ -518,7 +540,7 @@ class Engine:
                 if r.name == token or (token[:2].isalpha() and r.code.startswith(token))}
 
     def _suppress(self, doc: Document, diags: list[Diagnostic], enabled: set[str]) -> list[Diagnostic]:
-        if doc.text is None or "ajlint" not in doc.text:
+        if not _has_directives(doc):
             return diags
         sup = suppression.parse(doc.lines, self.resolve_selector)
         kept = suppression.apply(diags, sup, len(doc.lines))
@@ -758,6 +780,11 @@ def _doc_from_entry(entry: dict, disp: str, fp: Path, profiles: dict, data: byte
         locators={int(k): [(c, s) for c, s in v] for k, v in entry["locators"].items()}
         if entry.get("locators") else None,
     )
+
+
+def _has_directives(doc: Document) -> bool:
+    """Whether a document's text may hold suppression directives (``ajlint: disable`` and the like)."""
+    return doc.text is not None and "ajlint" in doc.text
 
 
 def _names(selector: str, code: str, name: str) -> bool:

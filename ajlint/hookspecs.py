@@ -32,4 +32,7 @@ class AjlintSpec:
         A reporter that never reads the documents' text may say ``needs_source = False``: a large run then
         does not keep every document's text until the report is written. One whose output depends on
         nothing but the run's findings, documents, language and options may say ``cacheable = True``: a
-        re-run over unchanged files then replays its report from the cache."""
+        re-run over unchanged files then replays its report from the cache. One that writes each finding
+        alone, the same wherever it stands, may offer ``finding_renderer(lang)``, a function from a finding
+        to its text: each finding is then written as soon as it is final, in the process that found it
+        (``--jobs``), and ``render`` finds the text in ``Diagnostic.rendered``."""

@@ -20,6 +20,59 @@ def test_parallel_output_equals_serial(tmp_path, cli):
     assert keys == sorted(keys)
 
 
+def test_findings_written_where_found_equal_a_report_written_at_the_end(tmp_path, cli, monkeypatch):
+    # --format json writes each finding as soon as it is final, in the process that checked the document.
+    # Severities set in the configuration, per-file ignores, the corpus rules' findings and suppression
+    # directives (used, unused, malformed) must come out as in a report written at the end.
+    from ajlint.reporters import formats
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(40, corpus, defect_rate=0.2)
+    first = sorted(corpus.glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n<!-- ajlint: disable-file=AJ202 -->\n"
+                     "<!-- ajlint: disable=AJ999 -->\n<!-- ajlint: disable-next-line=AJ301 -->\n", encoding="utf-8")
+    (tmp_path / ".ajlint.toml").write_text(
+        'extend-select = ["AJ011"]\n[severity]\nunresolved-position = "warning"\nwhitespace = "error"\n'
+        '[per-file-ignores]\n"corpus/doc0001*" = ["AJ4"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, early_one, _ = cli("check", "--no-cache", "--jobs", "1", "--format", "json", "corpus")
+    _, early_two, _ = cli("check", "--no-cache", "--jobs", "2", "--format", "json", "corpus")
+    _, lines_two, _ = cli("check", "--no-cache", "--jobs", "2", "--format", "json-lines", "corpus")
+    monkeypatch.delattr(formats._JsonFindings, "finding_renderer")
+    _, late, _ = cli("check", "--no-cache", "--jobs", "1", "--format", "json", "corpus")
+    _, lines_late, _ = cli("check", "--no-cache", "--jobs", "1", "--format", "json-lines", "corpus")
+    assert early_one == late and early_two == late and lines_two == lines_late
+
+    found = json.loads(late)["diagnostics"]
+    mine = [d for d in found if d["path"] == f"corpus/{first.name}"]
+    assert {d["code"] for d in mine} >= {"AJ010", "AJ011"} and "AJ202" not in {d["code"] for d in mine}
+    assert {d["severity"] for d in found if d["code"] == "AJ202"} == {"warning"}  # a corpus finding, overridden
+    assert {d["severity"] for d in found if d["code"] == "AJ504"} == {"error"}
+    assert not [d for d in found if d["path"].startswith("corpus/doc0001") and d["code"].startswith("AJ4")]
+    assert [d for d in found if d["code"].startswith("AJ4")]
+
+
+def test_a_document_with_directives_is_finished_with_the_corpus_findings(tmp_path):
+    from ajlint.engine import Engine
+    from ajlint.plugins import default_registry
+    from ajlint.reporters.jsonout import finding_renderer
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    generate(4, corpus)
+    first = sorted(corpus.glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n<!-- ajlint: disable-file=AJ202 -->\n", encoding="utf-8")
+    eng = Engine(default_registry())
+    eng.render_finding = finding_renderer("en")
+    docs = eng.load(eng.discover([str(corpus)]))
+    assert [d.finished for d in docs] == [d.path != str(first) for d in docs]
+    diags = eng.run(docs)
+    assert diags and all(d.rendered is None for d in diags if d.path == str(first))
+    for d in diags:
+        assert d.rendered is None or d.rendered == finding_renderer("en")(d)
+
+
 def test_jobs_must_be_positive(cli, tmp_path):
     code, _, err = cli("check", "--jobs", "0", tmp_path)
     assert code == 2 and "--jobs" in err
@@ -66,6 +119,8 @@ def test_a_finding_comes_back_from_a_worker_whole():
     assert type(back.span) is Span and back.span.end_column == 6
     assert type(back.fix.edits[0]) is Edit and back.fix.edits[1].replacement == ""
     assert back.severity is Severity.WARNING and back.text("et") == "2 tühikut"
+    d.rendered = '{"code": "AJ504"}'  # as the worker's reporter wrote it
+    assert pickle.loads(pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)).rendered == d.rendered
     plain = Diagnostic("a.md", "AJ101", "missing-section", Severity.ERROR, d.message, {}, Span(1, 1, 1, 1))
     assert pickle.loads(pickle.dumps(plain)) == plain
 

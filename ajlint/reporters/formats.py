@@ -5,7 +5,10 @@ A reporter has a ``name``, a one-line ``description`` and ``render(ctx, out)``; 
 the documents' text says ``needs_source = False`` (then ``ctx.documents`` may come without it), and one
 whose output depends on nothing but the findings, the documents, the language and the options of the
 run (no clock, no terminal) says ``cacheable = True``: with the cache on, a run over unchanged files
-then writes the report the last such run wrote, without reading or checking anything.
+then writes the report the last such run wrote, without reading or checking anything. One that writes
+each finding alone, the same wherever it stands, may offer ``finding_renderer(lang)`` (a function from a
+finding to its text): the engine then writes each finding as soon as it is final, in the process that
+found it, and ``render`` finds the text in ``Diagnostic.rendered``.
 """
 
 from __future__ import annotations
@@ -74,7 +77,17 @@ class ConciseReporter(_MachineFormat):
             out.write(f"{d.path}:{d.span.line}:{d.span.column}:{loc} {d.code} [{d.rule}] {d.text(ctx.lang)}\n")
 
 
-class JsonReporter(_MachineFormat):
+class _JsonFindings(_MachineFormat):
+    """Each finding is one JSON object, written the same wherever it stands: the engine may write it
+    where the finding was made (``finding_renderer``; with ``--jobs``, in every process)."""
+
+    def finding_renderer(self, lang: str):
+        from ajlint.reporters.jsonout import finding_renderer
+
+        return finding_renderer(lang)
+
+
+class JsonReporter(_JsonFindings):
     name = "json"
     description = "an object with diagnostics and summary (schema/report.schema.json)"
 
@@ -84,16 +97,16 @@ class JsonReporter(_MachineFormat):
         jsonout.render(ctx.diagnostics, ctx.documents, ctx.lang, out)
 
 
-class JsonLinesReporter(_MachineFormat):
+class JsonLinesReporter(_JsonFindings):
     name = "json-lines"
     description = "one JSON object per finding per line"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
-        from ajlint.reporters.jsonout import _encoder
+        from ajlint.reporters.jsonout import finding_renderer
 
-        dump = _encoder()  # the JSON report's encoder: one for all findings, not one per finding
+        text = finding_renderer(ctx.lang)
         for d in ctx.diagnostics:
-            out.write(dump(d.to_dict(ctx.lang)) + "\n")
+            out.write((d.rendered if d.rendered is not None else text(d)) + "\n")
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

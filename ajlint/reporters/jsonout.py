@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TextIO
+from typing import Callable, TextIO
 
 from ajlint import __version__
 from ajlint.diagnostics import Diagnostic
@@ -27,13 +27,20 @@ def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO
     (an indented dump of thousands of findings goes through its slow pure-Python path). Each finding
     is turned into a dict only as it is written: a run with 100,000 findings must not hold them twice."""
     dump = _encoder()
+    text = finding_renderer(lang, dump)
     out.write("{\n")
     out.write(f'  "tool": {dump({"name": "ajlint", "version": __version__})},\n')
     out.write('  "diagnostics": [')
     for i, d in enumerate(diags):
-        out.write(("," if i else "") + "\n    " + dump(d.to_dict(lang)))
+        out.write(("," if i else "") + "\n    " + (d.rendered if d.rendered is not None else text(d)))
     out.write("\n  ]," if diags else "],")
     out.write(f'\n  "summary": {dump(summary(diags, docs))}\n}}\n')
+
+
+def finding_renderer(lang: str, dump=None) -> Callable[[Diagnostic], str]:
+    """One finding as the JSON report and json-lines write it (``Reporter.finding_renderer``)."""
+    dump = dump or _encoder()
+    return lambda d: dump(d.to_dict(lang))
 
 
 def _encoder():
