@@ -395,33 +395,56 @@ def moved(value, delta: int):
     """A copy of model values with every line number moved by ``delta`` (nothing of the original is
     shared: the copies may be changed later)."""
     if value.__class__ is list:
-        return [moved(x, delta) for x in value]
+        return _moved_list(value, delta)
     if not isinstance(value, BaseModel):
         return value
-    cls = value.__class__
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = _PLANS[cls] = ("line" in cls.model_fields, _nested_fields(cls))
-    d = value.__dict__.copy()
-    if plan[0]:
-        d["line"] += delta
-        d["end_line"] += delta
-    for k in plan[1]:
-        x = d[k]
-        if x is not None:
-            d[k] = moved(x, delta)
-    new = _new(cls)
-    _setattr(new, "__dict__", d)
-    _setattr(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
-    _setattr(new, "__pydantic_extra__", None)
-    _setattr(new, "__pydantic_private__", None)
-    return new
+    return _moved_list((value,), delta)[0]
+
+
+def _moved_list(values, delta: int) -> list:
+    """:func:`moved` for each of ``values``. Most copies are items of a list that hold no model (the
+    texts of a duty, a competency's indicators): one loop copies them all, no call per item, and the
+    instance's slots are set through their descriptors (as ``object.__setattr__`` would, faster)."""
+    out = []
+    for x in values:
+        cls = x.__class__
+        plan = _PLANS.get(cls)
+        if plan is None:
+            plan = _PLANS[cls] = _plan(cls)
+        if not plan:  # not a model (a string of a list of field names)
+            out.append(_moved_list(x, delta) if cls is list else x)
+            continue
+        d = x.__dict__.copy()
+        if plan[0]:
+            d["line"] += delta
+            d["end_line"] += delta
+        for k in plan[1]:
+            v = d[k]
+            if v is not None:
+                d[k] = _moved_list(v, delta) if v.__class__ is list else _moved_list((v,), delta)[0]
+        new = _new(cls)
+        _setattr(new, "__dict__", d)
+        _set_fields_set(new, set(x.__pydantic_fields_set__))
+        _set_extra(new, None)
+        _set_private(new, None)
+        out.append(new)
+    return out
 
 
 _new = object.__new__
 _setattr = object.__setattr__
-#: per model class: whether it has a line (and end_line), and its fields that can hold models or lists
-_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+#: per class: for a model, whether it has a line (and end_line) and its fields that can hold models or
+#: lists; () for any other value
+_PLANS: dict[type, tuple] = {}
+
+
+def _plan(cls: type) -> tuple:
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+        return ()
+    return "line" in cls.model_fields, _nested_fields(cls)
 
 
 def _nested_fields(cls: type) -> tuple[str, ...]:
