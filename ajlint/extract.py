@@ -82,6 +82,8 @@ class Matcher:
         self._prefix_memo: dict[tuple, Match | None] = {}
         #: row text → 2 signature marker, 1 signature block intro, 0 neither
         self.sig_kinds: dict[str, int] = {}
+        #: a heading row's source line → (the line it was read on, its Section)
+        self.heading_models: dict[str, tuple[int, Section]] = {}
 
     def heading(self, text: str) -> tuple[str | None, Match] | None:
         if len(text) > 160:
@@ -264,31 +266,18 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
                 continue
             h = m.heading(single)
             if h is not None:
-                t = row.items[0].text
-                num, match = h
-                lt = t.strip()
-                hm = _SECTION_NUM.match(lt.text)
-                num_lt = lt[hm.start("num"):hm.end("num")] if hm else None
-                if num is None and stray_number is not None:
-                    num, num_lt = stray_number
+                match = h[1]
+                if stray_number is None and row.source is not None:
+                    # a heading's model depends on its line's text alone: made once, copied to its line
+                    got = m.heading_models.get(row.source)
+                    if got is None:
+                        got = remember(m.heading_models, row.source, (row.line, _heading_model(row, h, None)),
+                                       2000)
+                    jd.sections.append(moved(got[1], row.line - got[0]))
+                else:
+                    jd.sections.append(_heading_model(row, h, stray_number))
                 stray_number = None
-                heading_lt = lt[hm.end():] if hm else lt
-                heading_lt = heading_lt.strip(" *:#_")
                 spec: SectionSpec = match.spec  # type: ignore[assignment]
-                jd.sections.append(
-                    Section.of(
-                        lt,
-                        key=spec.key,
-                        number=num,
-                        heading=heading_lt.text,
-                        matched=match.variant,
-                        exact=match.exact,
-                        score=round(match.score, 1),
-                        ocr_folded=match.exact and lost_diacritics(heading_lt.text, match.variant),
-                        heading_location=Located.of(heading_lt),
-                        number_location=Located.of(num_lt) if num_lt is not None and num else None,
-                    )
-                )
                 parts.append(_SectionRows(spec))
                 continue
         parts[-1].rows.append(row)
@@ -305,6 +294,33 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
         # a general part without its heading: labels right after the title
         _general(preamble, m, jd)
     return jd
+
+
+def _heading_model(row: Row, h: tuple[str | None, Match], stray_number: tuple[str, LText] | None) -> Section:
+    """The section heading ``row`` is (``h`` says what it matched); its number may stand on a line of its
+    own before it (``stray_number``)."""
+    t = row.items[0].text
+    num, match = h
+    lt = t.strip()
+    hm = _SECTION_NUM.match(lt.text)
+    num_lt = lt[hm.start("num"):hm.end("num")] if hm else None
+    if num is None and stray_number is not None:
+        num, num_lt = stray_number
+    heading_lt = lt[hm.end():] if hm else lt
+    heading_lt = heading_lt.strip(" *:#_")
+    spec: SectionSpec = match.spec  # type: ignore[assignment]
+    return Section.of(
+        lt,
+        key=spec.key,
+        number=num,
+        heading=heading_lt.text,
+        matched=match.variant,
+        exact=match.exact,
+        score=round(match.score, 1),
+        ocr_folded=match.exact and lost_diacritics(heading_lt.text, match.variant),
+        heading_location=Located.of(heading_lt),
+        number_location=Located.of(num_lt) if num_lt is not None and num else None,
+    )
 
 
 def _section(key: str | None, rows: list[Row], m: Matcher, jd: JobDescription) -> None:

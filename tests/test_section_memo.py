@@ -1,5 +1,6 @@
 """The extractor reads a section a template repeats once per run and copies it, lines moved, into every
-document where the same rows stand. The copy must be exactly what reading the section gives."""
+document where the same rows stand (a section heading likewise, by its line). The copy must be exactly
+what reading the section gives."""
 
 from __future__ import annotations
 
@@ -24,12 +25,15 @@ def _model(path, data: bytes):
 def test_a_copied_section_equals_the_section_read(path, monkeypatch):
     data = path.read_bytes()
     monkeypatch.setattr(extract, "_SECTION_MEMO", {})
+    monkeypatch.setattr(extract, "_MATCHERS", {})  # matchers keep the headings' models
     with monkeypatch.context() as mp:
         mp.setattr(extract, "_MEMO_SECTIONS", frozenset())
+        mp.setattr(extract, "_MATCHERS", {})
         read = _model(path, data)
     # the same sections seven lines further down fill the memo, and this document is built from it
     _model(path, b"\n" * 7 + data)
     assert extract._SECTION_MEMO or read is None or not read["sections"]
+    assert read is None or not read["sections"] or any(m.heading_models for m in extract._MATCHERS.values())
     copied = _model(path, data)
     assert copied == read
 
