@@ -25,6 +25,7 @@ class Span(NamedTuple):
 
 
 class LText:
+    # the lists are never changed in place once made: slices and rows made from one template share them
     __slots__ = ("text", "_offs", "_lines", "_cols")
 
     def __init__(self, text: str, offs: list[int], lines: list[int], cols: list[int]):
@@ -131,25 +132,31 @@ class LText:
         if not isinstance(key, slice):
             raise TypeError("LText supports slices only")
         start, stop, _ = key.indices(len(self.text))
+        return self._slice(start, stop)
+
+    def _slice(self, start: int, stop: int) -> "LText":
+        """``self[start:stop]`` for ``0 <= start, stop <= len(self)`` (the strips call it directly: no
+        slice object to make and normalise)."""
         if stop < start:
             stop = start
-        if len(self._offs) == 1:  # one contiguous run (the common case): no search needed
-            return LText(self.text[start:stop], [0], self._lines[:], [self._cols[0] + start])
+        offs = self._offs
+        if len(offs) == 1:  # one contiguous run (the common case): no search, and its lists are shared
+            return LText(self.text[start:stop], offs, self._lines, [self._cols[0] + start])
         if start == stop:
             ln, c = self.pos(start) if self.text else (self._lines[0], self._cols[0])
             return LText("", [0], [ln], [c])
-        k = max(bisect_right(self._offs, start) - 1, 0)
-        offs = [0]
+        k = max(bisect_right(offs, start) - 1, 0)
+        new_offs = [0]
         lines = [self._lines[k]]
-        cols = [self._cols[k] + (start - self._offs[k])]
-        for j in range(k + 1, len(self._offs)):
-            o = self._offs[j]
+        cols = [self._cols[k] + (start - offs[k])]
+        for j in range(k + 1, len(offs)):
+            o = offs[j]
             if o >= stop:
                 break
-            offs.append(o - start)
+            new_offs.append(o - start)
             lines.append(self._lines[j])
             cols.append(self._cols[j])
-        return LText(self.text[start:stop], offs, lines, cols)
+        return LText(self.text[start:stop], new_offs, lines, cols)
 
     def strip(self, chars: str | None = None) -> "LText":
         t = self.text
@@ -157,14 +164,20 @@ class LText:
         right = len(t.rstrip(chars))
         if left == 0 and right == len(t):
             return self  # nothing to strip: LText is never changed in place, so sharing is safe
-        return self[left:max(right, left)]
+        return self._slice(left, max(right, left))
 
     def lstrip(self, chars: str | None = None) -> "LText":
         t = self.text
-        return self[len(t) - len(t.lstrip(chars)):]
+        left = len(t) - len(t.lstrip(chars))
+        if not left and len(self._offs) == 1:
+            return self  # the slice would be this run itself
+        return self._slice(left, len(t))
 
     def rstrip(self, chars: str | None = None) -> "LText":
-        return self[: len(self.text.rstrip(chars))]
+        right = len(self.text.rstrip(chars))
+        if right == len(self.text) and len(self._offs) == 1:
+            return self
+        return self._slice(0, right)
 
     def split(self, pattern: re.Pattern[str] | str) -> list["LText"]:
         """Split on a regex (like ``re.split`` without groups)."""

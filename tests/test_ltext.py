@@ -26,3 +26,33 @@ def test_span_of_a_one_line_value():
     assert lt.span(2, 4) == Span(7, 7, 7, 9)
     assert lt.span(3, 3) == Span(7, 8, 7, 8)
     assert LText.at("", 3, 9).span() == Span(3, 9, 3, 9)
+
+
+def _positions(lt: LText) -> list[tuple[int, int]]:
+    """(line, column) of every character and of the position after the end."""
+    return [lt.pos(i) for i in range(len(lt.text) + 1)]
+
+
+_PIECES = st.lists(st.tuples(st.text(alphabet="ab .:*\t", max_size=6), st.integers(1, 9), st.integers(1, 30)),
+                   min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=_PIECES, start=st.integers(-12, 14), stop=st.one_of(st.none(), st.integers(-12, 14)),
+       chars=st.sampled_from([None, " .", " *:#_", "\t"]))
+def test_slices_and_strips_keep_every_characters_position(pieces, start, stop, chars):
+    """A slice or a strip is the same characters at the same places as in the whole text, whatever its
+    segments (a run of one piece takes the fast path)."""
+    lt = LText.concat([LText.at(t, ln, c) for t, ln, c in pieces])
+    whole = _positions(lt)
+    sl = lt[start:stop]
+    a, b, _ = slice(start, stop).indices(len(lt.text))
+    assert sl.text == lt.text[a:b]
+    if sl.text:
+        assert _positions(sl)[:-1] == whole[a:a + len(sl.text)]
+    left = len(lt.text) - len(lt.text.lstrip(chars))  # where a strip's text starts in the whole
+    for got, want, k in ((lt.strip(chars), lt.text.strip(chars), left), (lt.lstrip(chars), lt.text.lstrip(chars), left),
+                         (lt.rstrip(chars), lt.text.rstrip(chars), 0)):
+        assert got.text == want
+        if want:
+            assert _positions(got)[:-1] == whole[k:k + len(want)]
