@@ -732,22 +732,16 @@ def split_refs(value: LText) -> list[LText]:
     text = value.text
     out: list[LText] = []
     depth = 0
-    last = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = _REF_SPLIT.match(text, i)
-            if m and m.end() > m.start() and (c in ",;/" or c.isspace()):
-                out.append(value[last:i])
-                last = m.end()
-                i = m.end()
-                continue
-        i += 1
+    last = pos = 0
+    # each separator found by one search, those inside parentheses passed over (the pattern tried at
+    # every character took several times as long)
+    while (m := _REF_SPLIT.search(text, pos)) is not None:
+        depth = _paren_depth(text, pos, m.start(), depth)
+        if depth:
+            pos = m.start() + 1
+            continue
+        out.append(value[last:m.start()])
+        last = pos = m.end()
     out.append(value[last:])
     cleaned = []
     for p in out:
@@ -755,6 +749,19 @@ def split_refs(value: LText) -> list[LText]:
         if p.text:
             cleaned.append(p)
     return cleaned
+
+
+def _paren_depth(text: str, start: int, end: int, depth: int) -> int:
+    """The parentheses' depth at ``end``, from ``depth`` at ``start`` (an unmatched ')' counts as none)."""
+    part = text[start:end]
+    if "(" not in part and ")" not in part:
+        return depth
+    for c in part:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _ref(lt: LText) -> PositionRef:
