@@ -16,6 +16,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
@@ -500,32 +501,35 @@ class _LabelHit:
 
 def _find_labels(cell: LText, m: Matcher, cell_index: int) -> list[_LabelHit]:
     hits: list[_LabelHit] = []
-    anchors = list(_LABEL_NUM.finditer(cell.text))
-    segments: list[tuple[str | None, LText]] = []
+    text = cell.text
+    anchors = list(_LABEL_NUM.finditer(text))
+    # segments as (number, start, end) in the cell's text, each located only when it holds a label or a
+    # value: most cells of a general part (its values) hold no label
+    segments: list[tuple[str | None, int, int]] = []
     if anchors:
-        if cell.text[: anchors[0].start()].strip():
-            segments.append((None, cell[: anchors[0].start()]))
+        if text[: anchors[0].start()].strip():
+            segments.append((None, 0, anchors[0].start()))
         for k, a in enumerate(anchors):
-            end = anchors[k + 1].start() if k + 1 < len(anchors) else len(cell.text)
-            segments.append((a.group("num"), cell[a.end():end]))
+            end = anchors[k + 1].start() if k + 1 < len(anchors) else len(text)
+            segments.append((a.group("num"), a.end(), end))
     else:
-        segments.append((None, cell))
-    for num, seg in segments:
-        seg = seg.strip()
-        words = list(_WORD.finditer(seg.text))
+        segments.append((None, 0, len(text)))
+    for num, start, end in segments:
+        words = text[start:end].split(None, 8)[:8]  # its first words (what _WORD finds in it)
         if not words:
-            if num:
-                continue
             continue
-        match = m.label([w.group(0) for w in words[:8]])
+        match = m.label(words)
+        if match is None and not hits:
+            continue
+        seg = (cell if not anchors else cell[start:end]).strip()
         if match is None:
-            if num and hits:
+            if num:
                 # an unknown numbered label ends the previous value
                 hits.append(_LabelHit(Match(None, "", 0, False), num, seg, seg[len(seg.text):], cell_index))
-            elif hits:
+            else:
                 hits[-1].value = LText.concat([hits[-1].value, seg], " ") if hits[-1].value.text else seg
             continue
-        w_end = words[match.n_words - 1].end()
+        w_end = list(islice(_WORD.finditer(seg.text), match.n_words))[-1].end()
         label_lt = seg[: w_end].rstrip(":")
         value = seg[w_end:].strip().lstrip(":").strip()
         hits.append(_LabelHit(match, num, label_lt, value, cell_index))
