@@ -47,6 +47,8 @@ class LText:
     @classmethod
     def concat(cls, parts: Iterable["LText"], sep: str = "") -> "LText":
         """Join parts; ``sep`` is synthetic text located just after the preceding part."""
+        if parts.__class__ is list and len(parts) == 1 and len(parts[0]._offs) == 1:
+            return parts[0]  # a cell or value of one run (the usual one): itself, as it is never changed
         text_parts: list[str] = []
         offs: list[int] = []
         lines: list[int] = []

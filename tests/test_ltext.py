@@ -56,3 +56,14 @@ def test_slices_and_strips_keep_every_characters_position(pieces, start, stop, c
         assert got.text == want
         if want:
             assert _positions(got)[:-1] == whole[k:k + len(want)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=_PIECES, sep=st.sampled_from(["", " "]))
+def test_concat_of_one_part_is_that_part(pieces, sep):
+    """The one-part shortcut of concat gives what joining gives (the parts made into one run first)."""
+    for t, ln, c in pieces:
+        part = LText.at(t, ln, c)
+        got = LText.concat([part], sep)
+        want = LText.concat(iter([part]), sep)  # an iterator takes the general path
+        assert (got.text, got._offs, got._lines, got._cols) == (want.text, want._offs, want._lines, want._cols)
