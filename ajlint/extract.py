@@ -85,6 +85,14 @@ class Matcher:
         self.sig_kinds: dict[str, int] = {}
         #: a heading row's source line → (the line it was read on, its Section)
         self.heading_models: dict[str, tuple[int, Section]] = {}
+        #: a one-item row's text → what it is (see row_role)
+        self.row_roles: dict[str, object] = {}
+
+    def row_role(self, text: str):
+        """What a row of one item with this text is: a section number on a line of its own
+        (:data:`_STRAY`), a heading (what :meth:`heading` gives) or content (None). Kept in ``row_roles``."""
+        role = _STRAY if _STRAY_NUM.match(text) else self.heading(text)
+        return remember(self.row_roles, text, role, 20000)
 
     def heading(self, text: str) -> tuple[str | None, Match] | None:
         if len(text) > 160:
@@ -168,6 +176,8 @@ class Matcher:
 
 
 _MATCHERS: dict[int, Matcher] = {}
+_STRAY = object()  # row_role: a section number on a line of its own
+_UNSEEN = object()
 
 
 def matcher_for(profile: Profile) -> Matcher:
@@ -254,34 +264,36 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
 
     # 2. sections
     parts: list[_SectionRows] = [_SectionRows(None)]
+    add = parts[0].rows.append
     stray_number: tuple[str, LText] | None = None
-    for i, row in enumerate(rows[:sig_start]):
-        if row.blank:
-            parts[-1].rows.append(row)
-            continue
+    roles = m.row_roles
+    for row in rows[:sig_start]:
         single = row.single  # the row's text, when it has one cell of one item (a row's items are
-        if single is not None:  # made when asked for: most rows are only looked at here)
-            if _STRAY_NUM.match(single):
-                t = row.items[0].text
-                stray_number = (t.text.strip(), t.strip())
-                continue
-            h = m.heading(single)
-            if h is not None:
-                match = h[1]
-                if stray_number is None and row.source is not None:
-                    # a heading's model depends on its line's text alone: made once, copied to its line
-                    got = m.heading_models.get(row.source)
-                    if got is None:
-                        got = remember(m.heading_models, row.source, (row.line, _heading_model(row, h, None)),
-                                       2000)
-                    jd.sections.append(moved(got[1], row.line - got[0]))
-                else:
-                    jd.sections.append(_heading_model(row, h, stray_number))
-                stray_number = None
-                spec: SectionSpec = match.spec  # type: ignore[assignment]
-                parts.append(_SectionRows(spec))
-                continue
-        parts[-1].rows.append(row)
+        if single is None or row.blank:  # made when asked for: most rows are only looked at here)
+            add(row)
+            continue
+        role = roles.get(single, _UNSEEN)  # looked up here: nearly every row is content, and known
+        if role is _UNSEEN:
+            role = m.row_role(single)
+        if role is None:
+            add(row)
+        elif role is _STRAY:
+            t = row.items[0].text
+            stray_number = (t.text.strip(), t.strip())
+        else:
+            match = role[1]
+            if stray_number is None and row.source is not None:
+                # a heading's model depends on its line's text alone: made once, copied to its line
+                got = m.heading_models.get(row.source)
+                if got is None:
+                    got = remember(m.heading_models, row.source, (row.line, _heading_model(row, role, None)), 2000)
+                jd.sections.append(moved(got[1], row.line - got[0]))
+            else:
+                jd.sections.append(_heading_model(row, role, stray_number))
+            stray_number = None
+            spec: SectionSpec = match.spec  # type: ignore[assignment]
+            parts.append(_SectionRows(spec))
+            add = parts[-1].rows.append
 
     # 3. content of each section
     preamble = parts[0].rows
