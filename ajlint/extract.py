@@ -87,6 +87,8 @@ class Matcher:
         self.heading_models: dict[str, tuple[int, Section]] = {}
         #: a one-item row's text → what it is (see row_role)
         self.row_roles: dict[str, object] = {}
+        #: a one-run cell's text → the labels in it (see _find_labels)
+        self.cell_labels: dict[str, object] = {}
 
     def row_role(self, text: str):
         """What a row of one item with this text is: a section number on a line of its own
@@ -512,6 +514,39 @@ class _LabelHit:
 
 
 def _find_labels(cell: LText, m: Matcher, cell_index: int) -> list[_LabelHit]:
+    """The labels in a cell, each with the value after it in the cell.
+
+    The labels of a cell of one run are where its text alone says, so what is found is kept by the text
+    (as places in it) and made again from the cell: a template's label cells recur in every document."""
+    if len(cell._offs) != 1:
+        return _read_labels(cell, m, cell_index)
+    kept = m.cell_labels.get(cell.text)
+    if kept is None:
+        hits = _read_labels(cell, m, cell_index)
+        remember(m.cell_labels, cell.text, _places(hits, cell), 20000)
+        return hits
+    if kept is _NOT_KEPT:
+        return _read_labels(cell, m, cell_index)
+    return [_LabelHit(match, num, cell._slice(la, lb), cell._slice(va, vb), cell_index)
+            for match, num, la, lb, va, vb in kept]
+
+
+_NOT_KEPT = object()
+
+
+def _places(hits: list[_LabelHit], cell: LText):
+    """The hits as (match, number, label start and end, value start and end) in the cell's text, or
+    _NOT_KEPT when a label or value is not one slice of the cell (a value joined from two segments)."""
+    out = []
+    for h in hits:
+        la, va = h.label.start_in(cell), h.value.start_in(cell)
+        if la is None or va is None:
+            return _NOT_KEPT
+        out.append((h.match, h.number, la, la + len(h.label.text), va, va + len(h.value.text)))
+    return tuple(out)
+
+
+def _read_labels(cell: LText, m: Matcher, cell_index: int) -> list[_LabelHit]:
     hits: list[_LabelHit] = []
     text = cell.text
     anchors = list(_LABEL_NUM.finditer(text))

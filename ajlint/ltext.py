@@ -108,6 +108,16 @@ class LText:
         eln, ec = self.pos(end - 1)
         return Span(ln, c, eln, ec + 1)
 
+    def start_in(self, run: "LText") -> int | None:
+        """Where this text is in ``run`` (a text of one run), when it is one run that is a slice of it:
+        ``run._slice(k, k + len(self))`` is then this text; else None."""
+        if len(self._offs) != 1 or len(run._offs) != 1 or self._lines[0] != run._lines[0]:
+            return None
+        k = self._cols[0] - run._cols[0]
+        if k < 0 or run.text[k:k + len(self.text)] != self.text:
+            return None
+        return k
+
     @property
     def line(self) -> int:
         return self.pos(0)[0] if self.text else self._lines[0]

@@ -5,10 +5,14 @@ what reading the section gives."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ajlint.extract as extract
 from ajlint.document import document_from_bytes
+from ajlint.ltext import LText
 from ajlint.plugins import default_registry
+from ajlint.profiles import load_profiles
 
 from conftest import FIXTURES
 
@@ -118,3 +122,25 @@ def test_moved_equals_a_deep_copy_with_lines_moved(delta):
             assert not originals & {id(o) for o in _objects(got)}
             checked += 1
     assert checked > 200
+
+
+def _hits(hits):
+    return [(h.match.variant, h.match.score, h.number, h.label.text, h.label.span(), h.label._offs,
+             h.value.text, h.value.span(), h.value._offs, h.cell) for h in hits]
+
+
+_CELL_WORDS = ["1.1", "1.2.", "1.4", "Ametinimetus", "Struktuuriüksus", "Vahetu", "juht", "Kes", "asendab", "Keda",
+               "Alluvad", ":", "Jurist", "(ennetus 5)", "Talituse juhataja", "-", "puudub", "Ametinimetus:", "  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_CELL_WORDS), min_size=1, max_size=9), line=st.integers(1, 60),
+       col=st.integers(1, 40), index=st.integers(0, 3), profile=st.sampled_from(sorted(load_profiles())))
+def test_labels_kept_by_a_cells_text_are_the_labels_read(words, line, col, index, profile):
+    """A cell's labels made again from what was kept by its text (found at another place) are the labels
+    reading the cell finds."""
+    m = extract.Matcher(load_profiles()[profile])
+    text = " ".join(words)
+    extract._find_labels(LText.at(text, 3, 2), m, 0)  # kept here
+    cell = LText.at(text, line, col)
+    assert _hits(extract._find_labels(cell, m, index)) == _hits(extract._read_labels(cell, m, index))
