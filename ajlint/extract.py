@@ -381,11 +381,14 @@ _SECTION_MEMO_MAX = 2000
 
 
 def _section_memoised(key: str, rows: list[Row], m: Matcher, jd: JobDescription) -> None:
-    if not rows or any(r.source is None for r in rows):
+    sources = [r.source for r in rows]
+    if not rows or None in sources:
         _section(key, rows, m, jd)  # rows not made from their text alone (HTML, Word, PDF): read them
         return
     base = rows[0].line
-    mkey = (key, m, tuple((r.line - base, r.source) for r in rows))  # m itself: its id may not be reused
+    # the rows' texts and their places relative to the first, as two flat tuples (a pair per row took
+    # longer to make, hash and compare); m itself: its id may be reused
+    mkey = (key, m, tuple(sources), tuple([r.line - base for r in rows]))
     got = _SECTION_MEMO.get(mkey)
     if got is None:
         scratch = JobDescription(path=jd.path, info=jd.info)
