@@ -276,6 +276,35 @@ def test_placeholder_inside_a_word_is_not_one():
     assert [d.args["text"] for d in found] == ["[nimi]"]
 
 
+@pytest.mark.parametrize("pattern, prefix", [
+    ("XXX+", "XX"), ("TODO", "TODO"), (r"N\.\s?N\.", "N."), (r"\[\s*x", "["), ("ab?c", "a"), ("a*b", ""),
+    ("TODO|FIXME", ""), ("(?i)todo", ""), ("(?x) T O", "TO"), ("[.…]{2,}|…", ""), ("(?:ab)c", "abc"),
+])
+def test_literal_prefix(pattern, prefix):
+    from ajlint.builtin.rules.hygiene.data import literal_prefix
+
+    assert literal_prefix(re.compile(pattern)) == prefix
+
+
+_GATE_PATTERNS = ("XXX+", "TODO", r"N\.\s?N\.", r"\[\s*a", "a\nb", "TODO|N", "(?i)todo", "b*a", "____+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="XTODNab.[_ \n", max_size=50))
+def test_placeholder_gate_keeps_every_pattern_that_matches(text):
+    # AJ505 scans only the patterns whose literal prefix stands on a line of the text (and those without
+    # one): a pattern it leaves out matches nowhere in the text, across line breaks too
+    from ajlint.builtin.rules.hygiene.aj505_placeholder_text import may_match
+    from ajlint.builtin.rules.hygiene.data import literal_prefix
+
+    rxs = [re.compile(p) for p in _GATE_PATTERNS]
+    prefixes = tuple(map(literal_prefix, rxs))
+    for _ in range(2):  # the second time from the memo
+        may = may_match(build_view(text, "text"), prefixes)
+        assert may == {i for i, (rx, p) in enumerate(zip(rxs, prefixes)) if not p or "\n" in p or p in text}
+        assert all(i in may for i, rx in enumerate(rxs) if rx.search(text))
+
+
 # -- data, documentation, robustness ---------------------------------------------------------------
 
 def test_data_file_rejects_a_broken_pattern(tmp_path):

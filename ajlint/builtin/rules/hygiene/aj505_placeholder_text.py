@@ -1,4 +1,5 @@
 from ajlint.diagnostics import Message, Severity
+from ajlint.linememo import per_line
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -25,6 +26,26 @@ def field_values(model):
             yield v
     for c in (*model.competencies, *model.additional_competencies):
         yield from c.indicators
+
+
+#: per tuple of the patterns' prefixes: (patterns always searched, (index, prefix) of the others, the
+#: indices of the prefixes each line holds by the line's text)
+_GATES: dict[tuple[str, ...], tuple[frozenset[int], tuple[tuple[int, str], ...], dict[str, tuple]]] = {}
+
+
+def may_match(tv, prefixes: tuple[str, ...]) -> set[int]:
+    """The indices of the placeholder patterns that can match in the masked text: those whose literal
+    prefix stands on one of its lines (a prefix without a line break stands within a line) and those
+    without a prefix. Every pattern is scanned over the whole text, and most documents hold none of
+    them; looking up each line's prefixes by its text (:mod:`ajlint.linememo`) costs far less than the
+    scans it spares."""
+    gate = _GATES.get(prefixes)
+    if gate is None:
+        always = frozenset(i for i, p in enumerate(prefixes) if not p or "\n" in p)
+        gate = _GATES[prefixes] = (always, tuple((i, p) for i, p in enumerate(prefixes) if i not in always), {})
+    always, checked, memo = gate
+    found = {i for _, i in per_line(tv.masked, tv.starts, memo, lambda ln: [i for i, p in checked if p in ln])}
+    return found.union(always) if always else found
 
 
 class PlaceholderText(Rule):
@@ -77,7 +98,10 @@ class PlaceholderText(Rule):
         data = compiled()
         text = tv.masked_text
         found: list[Span] = []
-        for rx in data.placeholder_rx:
+        may = may_match(tv, data.placeholder_prefixes)
+        for i, rx in enumerate(data.placeholder_rx):
+            if i not in may:
+                continue
             for m in rx.finditer(text):
                 a, b = m.start(), m.end()
                 if b == a or (text[a].isalnum() and a > 0 and text[a - 1].isalnum()) \

@@ -8,6 +8,8 @@ patterns, bullet characters); the rules only read it. It is validated on load by
 from __future__ import annotations
 
 import re
+from re import _parser  # the parser of the re module, for a pattern's literal prefix
+from re._constants import LITERAL
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
@@ -139,6 +141,20 @@ def digits(s: str) -> str:
     return d
 
 
+def literal_prefix(rx: re.Pattern[str]) -> str:
+    """The plain text every match of ``rx`` begins with: the literal characters its parsed form starts
+    with ('XXX+' → 'XX', 'N\\.\\s?N\\.' → 'N.'); "" when it starts with anything else (a class, a group,
+    an alternative at the top level) or ignores case. A text without the prefix has no match."""
+    if rx.flags & re.IGNORECASE:
+        return ""
+    out = []
+    for op, arg in _parser.parse(rx.pattern, rx.flags):
+        if op is not LITERAL:
+            break
+        out.append(chr(arg))
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Compiled:
     """The data turned into the sets and regular expressions the rules use (built once)."""
@@ -154,6 +170,8 @@ class Compiled:
     #: a phone keyword at the very end of the searched text ("… tel: "): search it just before a number
     phone_keyword_rx: re.Pattern[str] | None
     placeholder_rx: tuple[re.Pattern[str], ...]
+    #: the plain text each placeholder pattern's matches begin with (see :func:`literal_prefix`)
+    placeholder_prefixes: tuple[str, ...]
     alone_rx: tuple[re.Pattern[str], ...]
     bullets: frozenset[str]
     strong: frozenset[str]
@@ -171,6 +189,7 @@ def compiled() -> Compiled:
                    re.IGNORECASE) if kw else None
     )
     alone = [x for x in p.alone if x]
+    placeholder_rx = tuple(re.compile(x) for x in p.patterns if x)
     return Compiled(
         well_known=frozenset(a.well_known) | frozenset(a.not_abbreviations),
         max_length=a.max_length,
@@ -181,7 +200,8 @@ def compiled() -> Compiled:
         allowed_addresses=frozenset(x.lower() for x in c.allowed_addresses),
         allowed_phones=frozenset(digits(x) for x in c.allowed_phones),
         phone_keyword_rx=kw_rx,
-        placeholder_rx=tuple(re.compile(x) for x in p.patterns if x),
+        placeholder_rx=placeholder_rx,
+        placeholder_prefixes=tuple(map(literal_prefix, placeholder_rx)),
         alone_rx=tuple(re.compile(x) for x in alone),
         bullets=frozenset(ls.bullets),
         strong=frozenset(ls.strong),
