@@ -168,25 +168,23 @@ class ListStyle(Rule):
                 found.append((kind, got))
         if len(styles) < 2:  # one style in the whole document: nothing can be mixed
             return
-        by_kind: defaultdict[str, Counter] = defaultdict(Counter)
-        overall: Counter = Counter()
+        # the styles counted in C, for the whole document at once (most lists have one style and are
+        # only counted): per (kind of list, style) and per style
+        by_kind = Counter([(kind, g[0]) for kind, got in found for g in got])
+        overall = Counter([g[0] for _, got in found for g in got])
         chars_of: defaultdict[str, Counter] = defaultdict(Counter)
-        owns = []
-        for kind, got in found:  # counted in C: most lists have one style and are only counted
-            own = Counter([g[0] for g in got])
-            by_kind[kind].update(own)
-            overall.update(own)
-            owns.append(own)
         for (key, ch), n in Counter([(g[0], g[2][0]) for _, got in found for g in got]).items():
             chars_of[key][ch] = n  # in the order first seen, as counting one by one gives
-        for (kind, got), own in zip(found, owns):
-            if len(own) < 2:
+        for kind, got in found:
+            keys = [g[0] for g in got]
+            if keys.count(keys[0]) == len(keys):  # one style
                 continue
+            own = Counter(keys)
             bullets = [Bullet(key, ch, line, idx, line_start) for key, line, (ch, idx, line_start) in got]
             order = {}
             for n, b in enumerate(bullets):
                 order.setdefault(b.key, n)
-            target = max(own, key=lambda k: (by_kind[kind][k], overall[k], own[k], -order[k]))
+            target = max(own, key=lambda k: (by_kind[kind, k], overall[k], own[k], -order[k]))
             target_char = chars_of[target].most_common(1)[0][0]
             wrong = [b for b in bullets if b.key != target]
             safe = all(self._role(b.char, b, tv, data) == self._role(target_char, b, tv, data) for b in wrong)
