@@ -83,12 +83,12 @@ def bullet_of(tv: TextView, line: int, column: int, data) -> tuple[str, int, boo
     return ch, i, line_start
 
 
-_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column, markup): bullet_of's answer}]
+_MEMO: list = [None, {}]  # [the data it was made with, {line text: (the line's markup, {column: bullet_of's answer})}]
 
 
 def _memo(data) -> dict:
-    """bullet_of's answers by line text, column and the line's markup (kept while the data is the same:
-    a template's lists stand on the same lines in every document)."""
+    """bullet_of's answers by line text, then column, for the line's markup (kept while the data is the
+    same: a template's lists stand on the same lines in every document)."""
     if _MEMO[0] is not data or len(_MEMO[1]) > 50000:
         _MEMO[:] = [data, {}]
     return _MEMO[1]
@@ -148,16 +148,21 @@ class ListStyle(Rule):
         found: list[tuple[str, list[tuple[str, int, tuple[str, int, bool]]]]] = []
         styles: set[str] = set()
         memo = _memo(data)
+        lines, markup = tv.lines, tv.markup
         for kind, items in model_lists(model):
             got = []
             for it in items:
                 line, column = it.line, it.column
-                if 0 < line <= len(tv.lines):
-                    # a bullet depends on its line's text and markup alone
-                    mkey = (tv.lines[line - 1], column, tv.markup[line - 1])
-                    b = memo.get(mkey, False)
+                if 0 < line <= len(lines):
+                    # a bullet depends on its line's text and markup alone. The markup is compared, not
+                    # hashed in a key: a line's ranges are one tuple shared by every document with the line
+                    ln, mk = lines[line - 1], markup[line - 1]
+                    by_col = memo.get(ln)
+                    if by_col is None or (by_col[0] is not mk and by_col[0] != mk):
+                        by_col = memo[ln] = (mk, {})
+                    b = by_col[1].get(column, False)
                     if b is False:
-                        b = memo[mkey] = bullet_of(tv, line, column, data)
+                        b = by_col[1][column] = bullet_of(tv, line, column, data)
                 else:
                     b = None
                 if b is not None:
