@@ -1,5 +1,8 @@
 import re
 from bisect import bisect_right
+from itertools import compress, repeat
+from operator import add, ne
+from typing import Iterable
 
 from ajlint.diagnostics import Edit, Fix, Message, Severity
 from ajlint.ltext import Span
@@ -14,6 +17,13 @@ _SPACES = re.compile(r"  +")
 _TAB = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|")
 _BLANKS = " \t\xa0"
+
+
+def _deletions(offsets: list[int], a: Iterable[int], b: Iterable[int]) -> tuple[Edit, ...]:
+    """Edits deleting the text from ``offsets[k] + a[k]`` to ``offsets[k] + b[k]``, for every k, made in C:
+    a fix may delete the blanks at hundreds of line ends, and ``tuple.__new__`` makes an :class:`Edit`
+    (a named tuple) without calling its ``__new__`` written in Python."""
+    return tuple(map(tuple.__new__, repeat(Edit), zip(map(add, offsets, a), map(add, offsets, b), repeat(""))))
 
 
 class Whitespace(Rule):
@@ -83,20 +93,19 @@ class Whitespace(Rule):
         if tv.fmt not in ("markdown", "text"):
             return
         # doubled spaces: the whole text is searched at once and each run placed on its line (most lines
-        # have none, and a search in C costs less than a look at every line in Python); line ends: each
-        # line's last character
+        # have none, and a search in C costs less than a look at every line in Python); line ends: every
+        # line's length with and without the blanks at its end, measured in C, and only the lines that
+        # have some looked at in Python (cheaper than a pattern's "$", which is tried at every blank)
         text, lines, starts, code = tv.text, tv.lines, tv.starts, tv.code_lines
         text_fmt = tv.fmt == "text"
         md = tv.fmt == "markdown"
-        trailing: list[tuple[int, int, int]] = []
-        last = len(lines)
-        for n, ln in enumerate(lines, start=1):  # a line's last character: cheaper than a pattern's "$"
-            if not ln or ln[-1] not in _BLANKS or n in code:
-                continue
-            end = len(ln.rstrip(_BLANKS))
-            hard_break = (md and end > 0 and ln[end:] == "  " and n < last and lines[n].strip() != "")
-            if not hard_break:
-                trailing.append((n, end, len(ln)))
+        lens = list(map(len, lines))
+        ends = list(map(len, map(str.rstrip, lines, repeat(_BLANKS))))
+        trailing = list(compress(range(len(lines)), map(ne, ends, lens)))  # 0-based line indices
+        if trailing and (md or code):
+            last = len(lines) - 1
+            trailing = [i for i in trailing if i + 1 not in code and not (  # a markdown hard line break
+                md and ends[i] > 0 and lines[i][ends[i]:] == "  " and i < last and lines[i + 1].strip() != "")]
         if "  " in text:
             pipe_rows: dict[int, bool] = {}
             size = len(text)
@@ -137,15 +146,16 @@ class Whitespace(Rule):
                               description="replace the tab with a space")
                     yield self.diag(doc, Span(n, a + 1, n, b + 1), "tab", fix=fix)
         if trailing:
-            n, a, b = trailing[0]
-            edits = tuple(Edit(starts[ln_ - 1] + s, starts[ln_ - 1] + e, "") for ln_, s, e in trailing)
+            i = trailing[0]
+            offsets = list(map(starts.__getitem__, trailing))
+            edits = _deletions(offsets, map(ends.__getitem__, trailing), map(lens.__getitem__, trailing))
             fix = Fix(edits=edits, description="remove whitespace at the ends of lines")
-            span = Span(n, a + 1, n, b + 1)
+            span = Span(i + 1, ends[i] + 1, i + 1, lens[i] + 1)
             if len(trailing) == 1:
                 yield self.diag(doc, span, "trailing_one", fix=fix)
             else:
                 yield self.diag(doc, span, "trailing_many", fix=fix, count=len(trailing),
-                                first=trailing[0][0], last=trailing[-1][0])
+                                first=trailing[0] + 1, last=trailing[-1] + 1)
 
     @staticmethod
     def _next_to_markup(tv, li: int, a: int, b: int) -> bool:
