@@ -420,3 +420,41 @@ def test_vocabulary_words_line_by_line_are_the_words_of_the_text(pieces):
     doc = Document(path="t.txt", text=text)
     assert _line_hits(doc, voc) == _anchor_hits(text, voc)
     assert _line_hits(doc, voc) == _anchor_hits(text, voc)  # the second time from the memo
+
+
+_MARKER_LINES = ["Töölepingu juurde kuuluv lisa", "T66lepingu lisa", "<b>Töölepingu lisa</b>", "## Töölepingu lisa #",
+                 "Ametijuhend", "", "   ", "töölepingu", "lisa", "ametikoht"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 45), st.lists(st.sampled_from(_MARKER_LINES), max_size=20))
+def test_kind_markers_are_found_on_the_first_non_blank_lines(filler, lines):
+    # decide_kind picks the first MARKER_LINES non-blank lines in C and keeps each line's markers by its
+    # text: the same marker, evidence and line as reading the lines one by one (the filler puts markers
+    # around the last line searched)
+    from types import SimpleNamespace
+
+    lines = ["Ametijuhend", ""] * filler + lines
+
+    from ajlint.builtin.rules.structure.vocabulary import _TAGS, MARKER_LINES, decide_kind, vocabulary
+    from ajlint.textnorm import squash
+
+    voc = vocabulary()
+    found: dict[str, tuple[str, int]] = {}
+    seen = 0
+    for ln, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > MARKER_LINES:
+            break
+        for kind, mk in voc.markers:
+            if mk in squash(line) and kind not in found:
+                found[kind] = (_TAGS.sub("", line).strip(" \t#*|_"), ln)
+    for _ in range(2):  # the second time from the memo
+        got = decide_kind(SimpleNamespace(lines=lines), voc, [])
+        if len(found) == 1:
+            kind, (evidence, ln) = next(iter(found.items()))
+            assert (got.kind, got.evidence, got.line) == (kind, evidence, ln)
+        else:
+            assert got is None

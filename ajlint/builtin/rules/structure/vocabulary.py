@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, islice
 
 from ajlint.datafiles import TermsFile, terms
 from ajlint.linememo import per_line
@@ -34,6 +35,8 @@ class Vocabulary:
     beginnings: tuple[tuple[str, str], ...] = ()  # (stem lower-cased as written or folded, folded stem), longest first
     #: the words found on a line, by the line's text (a template's lines recur in every document)
     line_hits: dict[str, tuple[tuple[int, int, Stem], ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: the kinds whose markers a line holds, by the line's text
+    marker_hits: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def kind_of_text(self, text: str) -> str | None:
         """The kind whose words a heading or label uses (the first such word decides)."""
@@ -207,6 +210,12 @@ def _anchor_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
     return out
 
 
+def _markers(line: str, voc: Vocabulary) -> list[str]:
+    """The kinds whose markers ``line`` holds, in the order of the markers."""
+    sq = squash(line)
+    return [kind for kind, mk in voc.markers if mk in sq]
+
+
 def decide_kind(doc, voc: Vocabulary, occ: list[Occurrence]) -> KindDecision | None:
     """The kind of position the document is written for.
 
@@ -214,17 +223,15 @@ def decide_kind(doc, voc: Vocabulary, occ: list[Occurrence]) -> KindDecision | N
     headings and labels use; otherwise the one most of the text uses; on a tie, the one used first.
     """
     found: dict[str, tuple[str, int]] = {}
-    seen = 0
-    for ln, line in enumerate(doc.lines, start=1):
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > MARKER_LINES:
-            break
-        sq = squash(line)
-        for kind, mk in voc.markers:
-            if mk in sq and kind not in found:
-                found[kind] = (_TAGS.sub("", line).strip(" \t#*|_"), ln)
+    if voc.markers:
+        # the first MARKER_LINES non-blank lines, picked in C, and the markers on each kept by the line's
+        # text (most lines hold none); per_line pairs each marker with the index given for its line
+        lines = doc.lines
+        top = list(islice(compress(range(len(lines)), map(str.strip, lines)), MARKER_LINES))
+        for i, kind in per_line(list(map(lines.__getitem__, top)), top, voc.marker_hits,
+                                lambda line: _markers(line, voc)):
+            if kind not in found:
+                found[kind] = (_TAGS.sub("", lines[i]).strip(" \t#*|_"), i + 1)
     if len(found) == 1:
         kind, (text, ln) = next(iter(found.items()))
         return KindDecision(kind, text, ln, occ)
