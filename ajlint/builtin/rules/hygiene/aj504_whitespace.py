@@ -2,7 +2,7 @@ import re
 from bisect import bisect_right
 from itertools import compress, repeat
 from operator import add, ne
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ajlint.diagnostics import Edit, Fix, Message, Severity
 from ajlint.ltext import Span
@@ -10,13 +10,24 @@ from ajlint.rule import Rule
 
 from ajlint.builtin.rules.hygiene.textview import view
 
-# runs of two spaces or more; the ones between two non-space characters are checked in code (with the
-# neighbours in the pattern, it would try a match at every character of the text instead of searching
-# for two spaces)
-_SPACES = re.compile(r"  +")
 _TAB = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|")
 _BLANKS = " \t\xa0"
+
+
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of two spaces or more, left to right. The runs are found with str.find,
+    which skips through the text faster than a pattern's scan for a space; whether a run stands between
+    two non-space characters is checked by the caller (with the neighbours in a pattern, a match would
+    be tried at every character)."""
+    size = len(text)
+    k = text.find("  ")
+    while k >= 0:
+        end = k + 2
+        while end < size and text[end] == " ":
+            end += 1
+        yield k, end
+        k = text.find("  ", end)
 
 
 def _deletions(offsets: list[int], a: Iterable[int], b: Iterable[int]) -> tuple[Edit, ...]:
@@ -106,29 +117,28 @@ class Whitespace(Rule):
             last = len(lines) - 1
             trailing = [i for i in trailing if i + 1 not in code and not (  # a markdown hard line break
                 md and ends[i] > 0 and lines[i][ends[i]:] == "  " and i < last and lines[i + 1].strip() != "")]
-        if "  " in text:
-            pipe_rows: dict[int, bool] = {}
-            size = len(text)
-            for d in _SPACES.finditer(text):
-                if d.start() == 0 or d.end() == size or text[d.start() - 1].isspace() or text[d.end()].isspace():
-                    continue
-                n = bisect_right(starts, d.start())
-                if n in code:
-                    continue
-                li = n - 1
-                ln = lines[li]
-                a, b = d.start() - starts[li], d.end() - starts[li]
-                if self._next_to_markup(tv, li, a, b):
-                    continue
-                pipe_row = pipe_rows.get(n)
-                if pipe_row is None:
-                    pipe_row = pipe_rows[n] = _PIPE_ROW.match(ln) is not None
-                if pipe_row and (ln[a - 1] == "|" or ln[b] == "|"):
-                    continue
-                if text_fmt and b - a >= 3 and (ln[b].isupper() or ln[b].isdigit()):
-                    continue
-                fix = Fix(edits=(Edit(d.start(), d.end(), " "),), description="replace the spaces with one")
-                yield self.diag(doc, Span(n, a + 1, n, b + 1), "double", fix=fix, count=b - a)
+        pipe_rows: dict[int, bool] = {}
+        size = len(text)
+        for d_start, d_end in _space_runs(text):
+            if d_start == 0 or d_end == size or text[d_start - 1].isspace() or text[d_end].isspace():
+                continue
+            n = bisect_right(starts, d_start)
+            if n in code:
+                continue
+            li = n - 1
+            ln = lines[li]
+            a, b = d_start - starts[li], d_end - starts[li]
+            if self._next_to_markup(tv, li, a, b):
+                continue
+            pipe_row = pipe_rows.get(n)
+            if pipe_row is None:
+                pipe_row = pipe_rows[n] = _PIPE_ROW.match(ln) is not None
+            if pipe_row and (ln[a - 1] == "|" or ln[b] == "|"):
+                continue
+            if text_fmt and b - a >= 3 and (ln[b].isupper() or ln[b].isdigit()):
+                continue
+            fix = Fix(edits=(Edit(d_start, d_end, " "),), description="replace the spaces with one")
+            yield self.diag(doc, Span(n, a + 1, n, b + 1), "double", fix=fix, count=b - a)
         if "\t" in text:
             tab_lines = {n for n, ln in enumerate(lines, start=1) if "\t" in ln}
             for n in sorted(tab_lines):
