@@ -1,5 +1,8 @@
+from itertools import compress, repeat
+from operator import attrgetter, is_
+
 from ajlint.diagnostics import Message, Severity
-from ajlint.linememo import per_line
+from ajlint.linememo import per_line, remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -117,12 +120,33 @@ class PlaceholderText(Rule):
                 yield self.diag(doc, found[-1], "marker", text=m.group())
         if not data.alone_rx:
             return
-        for v in field_values(doc.model):
-            value = (v.text or "").strip(" \t,;:")
-            if not value or len(value) > 40:
-                continue
-            if not any(rx.fullmatch(value) for rx in data.alone_rx):
-                continue
+        # each field's answer kept by its text (a template's fields recur in every document), all of them
+        # looked up in C: only a field holding a placeholder alone is looked at in Python
+        memo = _alone_memo(data)
+        values = list(field_values(doc.model))
+        got = list(map(memo.get, map(_TEXT, values)))
+        if None in got:
+            for k in compress(range(len(got)), map(is_, got, repeat(None))):
+                got[k] = remember(memo, values[k].text, _alone(values[k].text, data))
+        for v, value in zip(compress(values, got), filter(None, got)):
             if any((v.line, v.column) <= (s.line, s.column) <= (v.end_line, v.end_column) for s in found):
                 continue
             yield self.diag(doc, v, "alone", text=value)
+
+
+_TEXT = attrgetter("text")
+_ALONE_MEMO: list = [None, {}]  # [the data it was made with, {field text: _alone's answer}]
+
+
+def _alone_memo(data) -> dict:
+    if _ALONE_MEMO[0] is not data:
+        _ALONE_MEMO[:] = [data, {}]
+    return _ALONE_MEMO[1]
+
+
+def _alone(text: str | None, data) -> str:
+    """The value of a field holding only a placeholder ('…', '?'), as reported; "" for any other field."""
+    value = (text or "").strip(" \t,;:")
+    if not value or len(value) > 40 or not any(rx.fullmatch(value) for rx in data.alone_rx):
+        return ""
+    return value
