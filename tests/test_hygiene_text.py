@@ -93,6 +93,22 @@ def test_definition_forms():
     assert list(UndefinedAbbreviation().check(from_text(text, "forms.txt"))) == []
 
 
+def test_well_known_abbreviation_with_an_expansion_defines_nothing_else():
+    # a well-known abbreviation is dropped with the line's other non-candidates; its parenthesis is an
+    # expansion of it, not of the abbreviation that follows
+    text = HEAD_TXT + "Koostöö EL (Euroopa Liit) ja KOV (kohalikud omavalitsused) ning SKA ja ESF (fond) SKA-ga.\n"
+    found = list(UndefinedAbbreviation().check(from_text(text, "wk.txt")))
+    assert [(d.args["abbr"], d.args["count"], d.span.column) for d in found] == [("SKA", 2, 65)]
+
+
+def test_a_definition_in_parentheses_is_found_in_every_document():
+    # each parenthesis's reading is kept by its content: the second document gets it from the memo
+    for name in ("a.txt", "b.txt"):
+        text = HEAD_TXT + "Kohalike omavalitsuste (edaspidi KOV) ja KOVide töö; HTM (sh koolid) ja HTM.\n"
+        found = list(UndefinedAbbreviation().check(from_text(text, name)))
+        assert [(d.args["abbr"], d.args["count"]) for d in found] == [("HTM", 2)], name
+
+
 HEAD_TXT = """AMETIJUHEND
 
 1. ÜLDOSA

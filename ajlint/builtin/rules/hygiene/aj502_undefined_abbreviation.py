@@ -1,6 +1,7 @@
 import re
 
 from ajlint.diagnostics import Message, Severity
+from ajlint.linememo import per_line, remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -80,33 +81,26 @@ class UndefinedAbbreviation(Rule):
         heading_lines = {s.line for s in doc.model.sections}
         lines = tv.masked
 
+        tokens_memo, defs_memo = _memos(data)
+
         defs: dict[int, str] = {}  # offset of a defining occurrence -> abbreviation
         for m in _PAREN.finditer(text):
-            d = _DEFINING.match(m.group(1))
+            inner = m.group(1)
+            d = defs_memo.get(inner, False)  # the same parentheses recur from document to document
+            if d is False:
+                d = remember(defs_memo, inner, _definition(inner, data))
             if d is not None:
-                words = [w.strip(":").lower() for w in d.group(1).split()]
-                if all(w in data.definition_words for w in words):
-                    defs[m.start(1) + d.start(2)] = d.group(2)
+                defs[m.start(1) + d[0]] = d[1]
 
         uses: list[tuple[int, str, int]] = []  # (offset, abbreviation, length)
-        for line_start, m in tv.line_matches(_TOKEN):  # a token never spans lines
-            a = m.start()
-            if a > 0 and (m.string[a - 1].isalnum() or m.string[a - 1] in "_&@/.-"):
-                continue
-            base = m.group(1)
-            if len(base) > data.max_length or _ROMAN.match(base):
-                continue
-            suffix = m.group(3)
-            if suffix is not None and suffix not in data.endings:
-                continue
+        # a token never spans lines: each line's candidates are kept by its text (see _line_tokens)
+        for line_start, (a, end, base) in per_line(lines, tv.starts, tokens_memo, lambda ln: _line_tokens(ln, data)):
             start = line_start + a
-            expl = _expansion_after(text, line_start + m.end(), data)
+            expl = _expansion_after(text, line_start + end, data)
             if expl:
                 defs.setdefault(start, base)
                 continue
             if start in defs:
-                continue
-            if base in data.well_known:
                 continue
             line, _ = tv.pos(start)
             if line in heading_lines or line in tv.code_lines or _shouting(lines[line - 1]):
@@ -132,6 +126,47 @@ class UndefinedAbbreviation(Rule):
                 yield self.diag(doc, span, "undefined", abbr=base, count=count[base])
             else:
                 yield self.diag(doc, span, "late", abbr=base, count=count[base], def_line=tv.pos(d)[0])
+
+
+#: [the data they were made with, {masked line: _line_tokens}, {parenthesis content: _definition}]
+_MEMO: list = [None, {}, {}]
+
+
+def _memos(data) -> tuple[dict[str, tuple], dict[str, tuple[int, str] | None]]:
+    if _MEMO[0] is not data:
+        _MEMO[:] = [data, {}, {}]
+    return _MEMO[1], _MEMO[2]
+
+
+def _line_tokens(line: str, data) -> list[tuple[int, int, str]]:
+    """(start, end, capitals) of each token of a line that may be an undefined abbreviation, as far as
+    the line alone tells: not glued to the word before it, not too long, not a Roman numeral, no
+    unknown ending, not well known. (A well-known abbreviation's own definition is never looked up:
+    dropping it here changes nothing.)"""
+    out = []
+    for m in _TOKEN.finditer(line):
+        a = m.start()
+        if a > 0 and (line[a - 1].isalnum() or line[a - 1] in "_&@/.-"):
+            continue
+        base = m.group(1)
+        if len(base) > data.max_length or _ROMAN.match(base) or base in data.well_known:
+            continue
+        suffix = m.group(3)
+        if suffix is not None and suffix not in data.endings:
+            continue
+        out.append((a, m.end(), base))
+    return out
+
+
+def _definition(inner: str, data) -> tuple[int, str] | None:
+    """(offset in ``inner``, abbreviation) when the content of a parenthesis defines one: '(edaspidi KOV)',
+    '(KOV)'."""
+    d = _DEFINING.match(inner)
+    if d is not None:
+        words = [w.strip(":").lower() for w in d.group(1).split()]
+        if all(w in data.definition_words for w in words):
+            return d.start(2), d.group(2)
+    return None
 
 
 def _expansion_after(text: str, end: int, data) -> bool:
