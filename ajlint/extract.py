@@ -445,7 +445,7 @@ def _moved_list(values, delta: int) -> list:
         plan = _PLANS.get(cls)
         if plan is None:
             plan = _PLANS[cls] = _plan(cls)
-        if not plan:  # not a model (a string of a list of field names)
+        if not plan:  # not a model: a value as it is (a string, a number), or a list copied
             out.append(_moved_list(x, delta) if cls is list else x)
             continue
         d = x.__dict__.copy()

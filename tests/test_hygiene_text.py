@@ -302,6 +302,17 @@ def test_literal_prefix(pattern, prefix):
     assert literal_prefix(re.compile(pattern)) == prefix
 
 
+def test_literal_prefix_without_the_re_parser_is_none(monkeypatch):
+    # the prefix comes from the re module's private parser: where it is missing, every pattern is scanned
+    import sys
+
+    from ajlint.builtin.rules.hygiene.data import literal_prefix
+
+    monkeypatch.delattr(re, "_parser")
+    monkeypatch.setitem(sys.modules, "re._parser", None)
+    assert literal_prefix(re.compile("TODO")) == ""
+
+
 _GATE_PATTERNS = ("XXX+", "TODO", r"N\.\s?N\.", r"\[\s*a", "a\nb", "TODO|N", "(?i)todo", "b*a", "____+")
 
 

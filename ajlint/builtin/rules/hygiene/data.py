@@ -8,8 +8,6 @@ patterns, bullet characters); the rules only read it. It is validated on load by
 from __future__ import annotations
 
 import re
-from re import _parser  # the parser of the re module, for a pattern's literal prefix
-from re._constants import LITERAL
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
@@ -147,11 +145,17 @@ def literal_prefix(rx: re.Pattern[str]) -> str:
     an alternative at the top level) or ignores case. A text without the prefix has no match."""
     if rx.flags & re.IGNORECASE:
         return ""
-    out = []
-    for op, arg in _parser.parse(rx.pattern, rx.flags):
-        if op is not LITERAL:
-            break
-        out.append(chr(arg))
+    try:  # the re module's own parser: private (present since Python 3.11); without it, no prefix
+        from re import _parser
+        from re._constants import LITERAL
+
+        out = []
+        for op, arg in _parser.parse(rx.pattern, rx.flags):
+            if op is not LITERAL:
+                break
+            out.append(chr(arg))
+    except Exception:  # another Python's parser: every pattern is scanned, as before
+        return ""
     return "".join(out)
 
 
