@@ -9,13 +9,15 @@ recurring line then costs one dictionary lookup instead of a search. Every such 
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, repeat
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
 #: lines kept per memo; a full memo is emptied and refilled
 MAX_LINES = 50000
+#: per_line: what a memo gives for a line it does not hold (true, unlike an empty tuple of results)
+_MISSING = object()
 
 
 def remember(memo: dict, key, value, limit: int = MAX_LINES):
@@ -32,15 +34,18 @@ def per_line(lines: list[str], starts: list[int], memo: dict[str, tuple], find: 
     text order; ``memo`` keeps each line's results by its text. ``find`` must see only the line: at its
     edges it sees the start and end of a string where the text has a line break."""
     # every line is looked up, and the lines with results picked, in C: in a document of a known
-    # template nearly every line is in the memo and has no result
-    got = list(map(memo.get, lines))
-    if None in got:
-        for i, g in enumerate(got):
-            if g is None:
-                ln = lines[i]
-                g = memo.get(ln)  # the same line earlier in this document
-                got[i] = g if g is not None else remember(memo, ln, tuple(find(ln)))
+    # template nearly every line is in the memo and has no result. A line not in the memo gets the
+    # truthy _MISSING, so compress picks it too and it is searched where it stands: no second pass over
+    # the lines looks for the few new ones (each new line is missed by every rule's memo)
+    got = list(map(memo.get, lines, repeat(_MISSING)))
     for i in compress(range(len(got)), got):
+        found = got[i]
+        if found is _MISSING:
+            ln = lines[i]
+            found = memo.get(ln)  # the same line earlier in this document
+            if found is None:
+                found = remember(memo, ln, tuple(find(ln)))
+            got[i] = found
         start = starts[i]
-        for x in got[i]:
+        for x in found:
             yield start, x
