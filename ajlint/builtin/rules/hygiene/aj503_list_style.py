@@ -1,7 +1,10 @@
 from collections import Counter, defaultdict
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, itemgetter, sub
 
 from ajlint.builtin.rules.core.aj005_ocr_damage import MIN_EVIDENCE as OCR_MIN_EVIDENCE
 from ajlint.diagnostics import Edit, Fix, Message, Severity
+from ajlint.linememo import remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -83,15 +86,49 @@ def bullet_of(tv: TextView, line: int, column: int, data) -> tuple[str, int, boo
     return ch, i, line_start
 
 
-_MEMO: list = [None, {}]  # [the data it was made with, {line text: (the line's markup, {column: bullet_of's answer})}]
+_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column): (the line's markup, answer, char)}]
+#: what the memo gives for a place it does not hold: no markup is None
+_UNKNOWN = (None, None, None)
+_LINE, _COLUMN = attrgetter("line"), attrgetter("column")
+_MARKUP, _CHAR = itemgetter(0), itemgetter(2)
+_KIND, _ITEMS = itemgetter(0), itemgetter(1)  # of model_lists' pairs
 
 
 def _memo(data) -> dict:
-    """bullet_of's answers by line text, then column, for the line's markup (kept while the data is the
+    """bullet_of's answers by line text and column, for the line's markup (kept while the data is the
     same: a template's lists stand on the same lines in every document)."""
-    if _MEMO[0] is not data or len(_MEMO[1]) > 50000:
+    if _MEMO[0] is not data:
         _MEMO[:] = [data, {}]
     return _MEMO[1]
+
+
+def bullets(tv: TextView, items: list, data) -> list[tuple]:
+    """For each item: (its line's markup, bullet_of's answer, the bullet character or None).
+
+    A bullet depends on its line's text and markup and the item's column alone. The items' places are
+    read, and the answers looked up by (line text, column), in C: a document has some seventy items,
+    nearly all at places of its template. The markup is compared, not hashed in a key: a line's ranges
+    are one tuple shared by every document with the line, so only a new place, or a line whose markup
+    differs, is looked at in Python."""
+    memo = _memo(data)
+    lines = list(map(_LINE, items))
+    columns = list(map(_COLUMN, items))
+    if lines and (min(lines) < 1 or max(lines) > len(tv.lines)):
+        return [_answer(tv, line, column, data) if 0 < line <= len(tv.lines) else _UNKNOWN
+                for line, column in zip(lines, columns)]
+    idx = list(map(sub, lines, repeat(1)))
+    marks = list(map(tv.markup.__getitem__, idx))
+    keys = list(zip(map(tv.lines.__getitem__, idx), columns))
+    got = list(map(memo.get, keys, repeat(_UNKNOWN)))
+    for i in compress(range(len(got)), map(is_not, map(_MARKUP, got), marks)):
+        if got[i][0] != marks[i]:  # not kept, or kept for other markup
+            got[i] = remember(memo, keys[i], _answer(tv, lines[i], columns[i], data))
+    return got
+
+
+def _answer(tv: TextView, line: int, column: int, data) -> tuple:
+    b = bullet_of(tv, line, column, data)
+    return tv.markup[line - 1], b, b[0] if b is not None else None
 
 
 class ListStyle(Rule):
@@ -145,63 +182,58 @@ class ListStyle(Rule):
         tv = view(doc)
         data = compiled()
         ocr = len(model.info.ocr_evidence) >= OCR_MIN_EVIDENCE
-        found: list[tuple[str, list[tuple[str, int, tuple[str, int, bool]]]]] = []
-        styles: set[str] = set()
-        memo = _memo(data)
-        lines, markup = tv.lines, tv.markup
-        for kind, items in model_lists(model):
-            got = []
-            for it in items:
-                line, column = it.line, it.column
-                if 0 < line <= len(lines):
-                    # a bullet depends on its line's text and markup alone. The markup is compared, not
-                    # hashed in a key: a line's ranges are one tuple shared by every document with the line
-                    ln, mk = lines[line - 1], markup[line - 1]
-                    by_col = memo.get(ln)
-                    if by_col is None or (by_col[0] is not mk and by_col[0] != mk):
-                        by_col = memo[ln] = (mk, {})
-                    b = by_col[1].get(column, False)
-                    if b is False:
-                        b = by_col[1][column] = bullet_of(tv, line, column, data)
-                else:
-                    b = None
-                if b is not None:
-                    key = OCR_KEY if ocr and b[0] in data.ocr_variants else b[0]
-                    got.append((key, line, b))
-                    styles.add(key)
-            if got:
-                found.append((kind, got))
+        lists = model_lists(model)
+        items = list(chain.from_iterable(map(_ITEMS, lists)))
+        found = bullets(tv, items, data)
+        # each item's style (None: no bullet): its character, or OCR_KEY for OCR's readings of one bullet
+        chars = list(map(_CHAR, found))
+        keys = [OCR_KEY if c in data.ocr_variants else c for c in chars] if ocr else chars
+        styles = set(keys)
+        styles.discard(None)
         if len(styles) < 2:  # one style in the whole document: nothing can be mixed
             return
-        # the styles counted in C, for the whole document at once (most lists have one style and are
-        # only counted): per (kind of list, style) and per style
-        by_kind = Counter([(kind, g[0]) for kind, got in found for g in got])
-        overall = Counter([g[0] for _, got in found for g in got])
-        chars_of: defaultdict[str, Counter] = defaultdict(Counter)
-        for (key, ch), n in Counter([(g[0], g[2][0]) for _, got in found for g in got]).items():
-            chars_of[key][ch] = n  # in the order first seen, as counting one by one gives
-        for kind, got in found:
-            keys = [g[0] for g in got]
-            if keys.count(keys[0]) == len(keys):  # one style
+        sizes = list(map(len, map(_ITEMS, lists)))
+        counted = False
+        end = 0
+        for (kind, _), size in zip(lists, sizes):
+            start, end = end, end + size
+            own_styles = set(keys[start:end])
+            own_styles.discard(None)
+            if len(own_styles) < 2:  # most lists have one style
                 continue
-            own = Counter(keys)
-            bullets = [Bullet(key, ch, line, idx, line_start) for key, line, (ch, idx, line_start) in got]
+            if not counted:
+                # the styles counted in C, for the whole document at once: per (kind of list, style)
+                # and per style (items without a bullet are counted under None, which is never asked for)
+                kinds = chain.from_iterable(map(repeat, map(_KIND, lists), sizes))
+                by_kind = Counter(zip(kinds, keys))
+                overall = Counter(keys)
+                chars_of: defaultdict[str, Counter] = defaultdict(Counter)
+                for (key, ch), n in Counter(zip(keys, chars)).items():
+                    if key is not None:
+                        chars_of[key][ch] = n  # in the order first seen, as counting one by one gives
+                counted = True
+            written = []
+            for i in range(start, end):
+                b = found[i][1]
+                if b is not None:
+                    written.append(Bullet(keys[i], b[0], items[i].line, b[1], b[2]))
+            own = Counter(b.key for b in written)
             order = {}
-            for n, b in enumerate(bullets):
+            for n, b in enumerate(written):
                 order.setdefault(b.key, n)
             target = max(own, key=lambda k: (by_kind[kind, k], overall[k], own[k], -order[k]))
             target_char = chars_of[target].most_common(1)[0][0]
-            wrong = [b for b in bullets if b.key != target]
+            wrong = [b for b in written if b.key != target]
             safe = all(self._role(b.char, b, tv, data) == self._role(target_char, b, tv, data) for b in wrong)
             edits = tuple(
                 Edit(doc.offset(b.line, b.index + 1), doc.offset(b.line, b.index + 2), target_char) for b in wrong
             )
             fix = Fix(edits=edits, applicability="safe" if safe else "unsafe",
                       description=f"use '{target_char}' for every item of the list")
-            styles = ", ".join(f"'{self._label(k, chars_of)}' ×{own[k]}" for k in sorted(own, key=lambda k: order[k]))
+            shown = ", ".join(f"'{self._label(k, chars_of)}' ×{own[k]}" for k in sorted(own, key=lambda k: order[k]))
             first = wrong[0]
             span = Span(first.line, first.index + 1, first.line, first.index + 2)
-            yield self.diag(doc, span, "mixed", fix=fix, styles=styles, target=target_char)
+            yield self.diag(doc, span, "mixed", fix=fix, styles=shown, target=target_char)
 
     @staticmethod
     def _role(char: str, b: Bullet, tv: TextView, data) -> str:
