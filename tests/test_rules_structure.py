@@ -400,7 +400,7 @@ def test_odd_input_never_raises(tmp_path, check_json, text):
 
 # -- AJ107: the vocabulary's words, line by line ---------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = ["töökoht", "Ametikohale", "TEENISTUSKOHA", "ülesanne", "tööülesanded", "koh", "san", "x", "1",
@@ -458,3 +458,24 @@ def test_kind_markers_are_found_on_the_first_non_blank_lines(filler, lines):
             assert (got.kind, got.evidence, got.line) == (kind, evidence, ln)
         else:
             assert got is None
+
+
+_MARKER_PIECES = ["Töölepingu", "TÖÖLEPINGU", "T66lepingu", "t00-lepingu", "tööle pingu", "juurde", "kuuluv", "kuu1uv",
+                  "lisa", "LISA", "1isa", "li$a", "Iisa", "<b>", "</b>", " ", "-", "_", "#", "„", "õ", "ü", "ö", "6", "|",
+                  "@", "8", "Ametijuhend", "ametikoht"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=12).map("".join)
+       | st.text(alphabet="toölepingujurdkvisaTÖLEPINGUJRDKVISA 6018@|$-_.õäüšž", max_size=40))
+@example("T66lepingu lisa")
+@example("Töö1epingu 1isa")
+@example("Töölepingu juurde kuu1uv 1isa")
+@example("<b>TÖÖLEPINGU</b> LI$A")
+def test_a_lines_kind_markers_are_those_in_its_squashed_text(line):
+    # _markers looks at the folded line before squashing it: the same kinds as squashing every line
+    from ajlint.builtin.rules.structure.vocabulary import _markers, vocabulary
+    from ajlint.textnorm import squash
+
+    voc = vocabulary()
+    assert _markers(line, voc) == [kind for kind, mk in voc.markers if mk in squash(line)]

@@ -37,6 +37,11 @@ class Vocabulary:
     line_hits: dict[str, tuple[tuple[int, int, Stem], ...]] = field(default_factory=dict, compare=False, repr=False)
     #: the kinds whose markers a line holds, by the line's text
     marker_hits: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: per marker: its letters that a line holding it has in its folded text too (see _markers)
+    marker_letters: tuple[str, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        self.marker_letters = tuple("".join(sorted(set(mk) - set(_OCR_LETTERS))) for _, mk in self.markers)
 
     def kind_of_text(self, text: str) -> str | None:
         """The kind whose words a heading or label uses (the first such word decides)."""
@@ -126,6 +131,9 @@ def _build(data: TermsFile) -> Vocabulary:
 # regular expression over the folded text finds "t66kohale" as well as "töökohale"
 _OCR_CLASSES = {"o": "[o068@]", "l": "[l1|]", "s": "[s$]"}
 _OCR_BACK = str.maketrans({"0": "o", "6": "o", "8": "o", "@": "o", "1": "l", "|": "l", "$": "s"})
+#: the letters textnorm.squash may write for OCR look-alikes ("t66" → "too"); every other letter of a
+#: squashed line is a letter of the folded line
+_OCR_LETTERS = "ols"
 
 
 def _ocr_tolerant(stem: str) -> str:
@@ -212,6 +220,12 @@ def _anchor_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
 
 def _markers(line: str, voc: Vocabulary) -> list[str]:
     """The kinds whose markers ``line`` holds, in the order of the markers."""
+    # squashing a line (OCR look-alikes replaced word by word) costs far more than folding it; a marker
+    # can stand in the squashed line only if its letters other than o, l and s stand in the folded
+    # line, which most lines of a document's top lack
+    folded = fold(line)
+    if not any(all(map(folded.__contains__, letters)) for letters in voc.marker_letters):
+        return []
     sq = squash(line)
     return [kind for kind, mk in voc.markers if mk in sq]
 
