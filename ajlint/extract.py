@@ -83,8 +83,8 @@ class Matcher:
         self._prefix_memo: dict[tuple, Match | None] = {}
         #: row text → 2 signature marker, 1 signature block intro, 0 neither
         self.sig_kinds: dict[str, int] = {}
-        #: a heading row's source line → (the line it was read on, its Section)
-        self.heading_models: dict[str, tuple[int, Section]] = {}
+        #: a heading row's source line → (the line it was read on, the copies of its Section)
+        self.heading_models: dict[str, tuple[int, _Copies]] = {}
         #: a one-item row's text → what it is (see row_role)
         self.row_roles: dict[str, object] = {}
         #: a one-run cell's text → the labels in it (see _find_labels)
@@ -288,8 +288,9 @@ def extract(rows: list[Row], profile: Profile, jd: JobDescription) -> JobDescrip
                 # a heading's model depends on its line's text alone: made once, copied to its line
                 got = m.heading_models.get(row.source)
                 if got is None:
-                    got = remember(m.heading_models, row.source, (row.line, _heading_model(row, role, None)), 2000)
-                jd.sections.append(moved(got[1], row.line - got[0]))
+                    got = remember(m.heading_models, row.source,
+                                   (row.line, _Copies((_heading_model(row, role, None),))), 2000)
+                jd.sections.append(got[1].make(row.line - got[0])[0])
             else:
                 jd.sections.append(_heading_model(row, role, stray_number))
             stray_number = None
@@ -376,7 +377,7 @@ def _section(key: str | None, rows: list[Row], m: Matcher, jd: JobDescription) -
 #: the sections read through the memo
 _MEMO_SECTIONS = frozenset({"purpose", "duties", "rights", "responsibilities", "equipment", "requirements",
                             "competencies", "additional_competencies", "review"})
-_SECTION_MEMO: dict[tuple, tuple[int, dict]] = {}
+_SECTION_MEMO: dict[tuple, tuple[int, "_Copies"]] = {}
 _SECTION_MEMO_MAX = 2000
 
 
@@ -397,72 +398,102 @@ def _section_memoised(key: str, rows: list[Row], m: Matcher, jd: JobDescription)
     _apply(jd, got[1], base - got[0])
 
 
-def _written(scratch: JobDescription) -> dict:
-    """What reading a section put into a fresh model: its fields that are no longer empty."""
-    out: dict = {}
+def _written(scratch: JobDescription) -> "_Copies":
+    """What reading a section put into a fresh model (its fields that are no longer empty), as the
+    copies to make of it: one per field, named (field, whether of the requirements, whether a list)."""
+    names: list[tuple[str, bool, bool]] = []
+    values: list = []
     for name in type(scratch).model_fields:
         if name in ("path", "info"):
             continue
         v = getattr(scratch, name)
         if name == "requirements":
-            req = {f: getattr(v, f) for f in type(v).model_fields if getattr(v, f) not in (None, [])}
-            if req:
-                out[name] = req
+            for f in type(v).model_fields:
+                rv = getattr(v, f)
+                if rv not in (None, []):
+                    names.append((f, True, isinstance(rv, list)))
+                    values.append(rv)
         elif v not in (None, [], False):
-            out[name] = v
-    return out
+            names.append((name, False, isinstance(v, list)))
+            values.append(v)
+    return _Copies(values, names)
 
 
-def _apply(jd: JobDescription, written: dict, delta: int) -> None:
+def _apply(jd: JobDescription, written: "_Copies", delta: int) -> None:
     """Put a section's model into ``jd`` as reading it would have: lists extended, values set."""
-    for name, v in written.items():
-        target = jd.requirements if name == "requirements" else jd
-        items = v.items() if name == "requirements" else ((name, v),)
-        for field_name, value in items:
-            if isinstance(value, list):
-                getattr(target, field_name).extend(moved(value, delta))
-            else:
-                setattr(target, field_name, moved(value, delta))
+    for (name, of_requirements, is_list), value in zip(written.names, written.make(delta)):
+        target = jd.requirements if of_requirements else jd
+        if is_list:
+            getattr(target, name).extend(value)
+        else:
+            setattr(target, name, value)
 
 
 def moved(value, delta: int):
     """A copy of model values with every line number moved by ``delta`` (nothing of the original is
     shared: the copies may be changed later)."""
-    if value.__class__ is list:
-        return _moved_list(value, delta)
-    if not isinstance(value, BaseModel):
+    if value.__class__ is not list and not isinstance(value, BaseModel):
         return value
-    return _moved_list((value,), delta)[0]
+    return _Copies((value,)).make(delta)[0]
 
 
-def _moved_list(values, delta: int) -> list:
-    """:func:`moved` for each of ``values``. Most copies are items of a list that hold no model (the
-    texts of a duty, a competency's indicators): one loop copies them all, no call per item, and the
-    instance's slots are set through their descriptors (as ``object.__setattr__`` would, faster)."""
-    out = []
-    for x in values:
-        cls = x.__class__
-        plan = _PLANS.get(cls)
-        if plan is None:
-            plan = _PLANS[cls] = _plan(cls)
-        if not plan:  # not a model: a value as it is (a string, a number), or a list copied
-            out.append(_moved_list(x, delta) if cls is list else x)
-            continue
-        d = x.__dict__.copy()
-        if plan[0]:
-            d["line"] += delta
-            d["end_line"] += delta
-        for k in plan[1]:
-            v = d[k]
-            if v is not None:
-                d[k] = _moved_list(v, delta) if v.__class__ is list else _moved_list((v,), delta)[0]
-        new = _new(cls)
-        _setattr(new, "__dict__", d)
-        _set_fields_set(new, set(x.__pydantic_fields_set__))
-        _set_extra(new, None)
-        _set_private(new, None)
-        out.append(new)
-    return out
+class _Copies:
+    """The copies of model values, with their line numbers moved, to be made many times (a section a
+    template repeats, a heading): every model and list in them is put once into one flat list of steps,
+    each after those it holds, and :meth:`make` copies them all in one loop. A copy made by a call per
+    model and list took half as long again; the copies are the bulk of reading a known template's
+    document. ``names`` is the caller's, one per value."""
+
+    __slots__ = ("steps", "roots", "names")
+
+    def __init__(self, values, names=None):
+        #: (the object, its class (list for a list, None for a value kept as it is), whether it has line
+        #: numbers, then for a model (field, step) of its nested fields and for a list its items' steps)
+        self.steps: list[tuple] = []
+        self.roots = [self._add(v) for v in values]
+        self.names = names
+
+    def _add(self, v) -> int:
+        cls = v.__class__
+        if cls is list:
+            step = (None, list, False, tuple([self._add(x) for x in v]))
+        else:
+            plan = _PLANS.get(cls)
+            if plan is None:
+                plan = _PLANS[cls] = _plan(cls)
+            if not plan:  # not a model: a value as it is (a string, a number)
+                step = (v, None, False, ())
+            else:
+                d = v.__dict__
+                step = (v, cls, plan[0], tuple([(k, self._add(d[k])) for k in plan[1] if d[k] is not None]))
+        self.steps.append(step)
+        return len(self.steps) - 1
+
+    def make(self, delta: int) -> list:
+        """A copy of each value, its line numbers moved by ``delta``. A model's slots are set through their
+        descriptors (as ``object.__setattr__`` would, faster)."""
+        made: list = []
+        add = made.append
+        for x, cls, lines, nested in self.steps:
+            if cls is list:
+                add(list(map(made.__getitem__, nested)))
+                continue
+            if cls is None:
+                add(x)
+                continue
+            d = x.__dict__.copy()
+            if lines and delta:
+                d["line"] += delta
+                d["end_line"] += delta
+            for k, i in nested:
+                d[k] = made[i]
+            new = _new(cls)
+            _setattr(new, "__dict__", d)
+            _set_fields_set(new, set(x.__pydantic_fields_set__))
+            _set_extra(new, None)
+            _set_private(new, None)
+            add(new)
+        return [made[i] for i in self.roots]
 
 
 _new = object.__new__

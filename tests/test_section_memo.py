@@ -144,3 +144,16 @@ def test_labels_kept_by_a_cells_text_are_the_labels_read(words, line, col, index
     extract._find_labels(LText.at(text, 3, 2), m, 0)  # kept here
     cell = LText.at(text, line, col)
     assert _hits(extract._find_labels(cell, m, index)) == _hits(extract._read_labels(cell, m, index))
+
+
+def test_copies_made_twice_share_nothing_with_each_other():
+    """A memo's copies are made once per document: two documents' copies hold no common list or model."""
+    path = next(p for p in TEXT_DOCS if p.name.startswith("000"))
+    model = document_from_bytes(path.read_bytes(), path, path.name, READERS).model
+    values = [model.duties, model.competencies, model.requirements.languages, model.sections]
+    copies = extract._Copies(values)
+    a, b = copies.make(0), copies.make(4)
+    assert _state(a) == _state([_shifted_reference(v, 0) for v in values])
+    assert _state(b) == _state([_shifted_reference(v, 4) for v in values])
+    assert not {id(o) for o in _objects(a)} & {id(o) for o in _objects(b)}
+    assert not {id(o) for o in _objects(values)} & {id(o) for o in _objects(a)}
