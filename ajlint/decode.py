@@ -49,7 +49,7 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
 
 def _looks_utf16(data: bytes) -> str | None:
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:  # (one search: text of 8-bit encodings has no NUL byte)
         return None
     even = sample[0::2]
     odd = sample[1::2]
@@ -60,16 +60,27 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _too_binary(text: str) -> bool:
+_SAMPLE = 8192  # characters looked at for control characters
+
+
+def _too_binary(text: str, utf8: bytes | None = None) -> bool:
+    """Whether the text's first characters hold more control characters than text has (binary data).
+    ``utf8``: the text's own UTF-8 bytes (their start will do), when the text was decoded from them."""
     if not text:
         return False
-    sample = text[:8192]
-    # counted in the sample's UTF-8 bytes, where each control character is one byte of its own value
-    # and every byte of another character is 0x80 or above (a pattern over the characters took 4 times
-    # as long)
-    raw = sample.encode("utf-8", "surrogatepass")
-    bad = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
-    return bad > max(2, len(sample) // 100)
+    sample = text[:_SAMPLE]
+    limit = max(2, len(sample) // 100)
+    # counted in UTF-8 bytes, where each control character is one byte of its own value and every byte
+    # of another character is 0x80 or above (a pattern over the characters took 4 times as long). The
+    # file's bytes hold the sample's bytes at their start (within 4 bytes a character): few control
+    # bytes there (the usual text has none) settle it without encoding the sample again
+    if utf8 is not None and _count_control(utf8[:4 * _SAMPLE]) <= limit:
+        return False
+    return _count_control(sample.encode("utf-8", "surrogatepass")) > limit
+
+
+def _count_control(raw: bytes) -> int:
+    return len(raw) - len(raw.translate(None, _CONTROL_BYTES))
 
 
 def decode(data: bytes) -> Decoded:
@@ -112,7 +123,7 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(None, None, binary_kind="binary", binary_description="binary data")
             return Decoded(_normalise_newlines(text), enc, fallback=True, codec=codec,
                            newline=_newline_style(text))
-    if _too_binary(text):
+    if _too_binary(text, data[len(bom):len(bom) + 4 * _SAMPLE] if codec == "utf-8" else None):
         return Decoded(None, None, binary_kind="binary", binary_description="binary data")
     return Decoded(_normalise_newlines(text), enc, bom=bom, codec=codec, newline=_newline_style(text))
 

@@ -73,3 +73,32 @@ def test_control_characters_are_counted_as_a_pattern_counts_them(extra):
         assert _too_binary(text) == expected
 
     check()
+
+
+def test_control_characters_counted_in_the_files_bytes_decide_as_the_sample_does():
+    # decode passes a UTF-8 file's bytes along: few control bytes in them settle it without encoding the
+    # sample; the answer is the sample's whatever the text (long or short, controls early or late)
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ajlint.decode import _too_binary
+
+    chunk = st.text(alphabet=st.sampled_from("ab õšž▪😀\t\n\x00\x01\x1b\x7f"), max_size=60)
+
+    @settings(max_examples=300, deadline=None)
+    @given(head=chunk, filler=st.integers(0, 9000), wide=st.sampled_from("xõ▪"), controls=st.integers(0, 120),
+           tail=chunk)
+    def check(head, filler, wide, controls, tail):
+        # (filler characters of 1, 2 or 3 bytes, then a run of control characters)
+        text = head + wide * filler + "\x01" * controls + tail
+        assert _too_binary(text, text.encode("utf-8")) == _too_binary(text)
+
+    check()
+
+
+def test_a_file_without_nul_bytes_is_not_taken_for_utf16():
+    from ajlint.decode import decode
+
+    for text in ["Ametijuhend õäöü\n" * 50, "1.1\tAmetinimetus\x01\n" + "x\n" * 300]:
+        assert decode(text.encode("utf-8")).encoding == "utf-8"
+    assert decode("Ametijuhend õäöü\n".encode("utf-16-le") * 20).encoding == "utf-16-le"
