@@ -1233,7 +1233,9 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     # which markers each item of the first rows holds (kept by its text), then taken marker by marker
     found: list[list[tuple[Row, int]]] = [[] for _ in markers]
     for r in rows[:40]:
-        if r.blank:
+        # a marker an item holds is in its row's plain text too (squashed, that is the items' squashed
+        # texts one after the other): the many rows without one are passed over by that text alone
+        if r.blank or not markers_in(r.plain):
             continue
         for j, t in enumerate(r.item_texts()):
             for mi in markers_in(t):
