@@ -24,6 +24,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ajlint.datafiles import new_list
 from ajlint.diagnostics import Edit, Fix, Message, Severity
 from ajlint.linememo import per_line
 from ajlint.ltext import Span
@@ -60,8 +61,8 @@ class ExistenceRule(_Base):
 
 class RequiredRule(_Base):
     type: Literal["required"]
-    sections: list[str] = Field(default_factory=list, description="Section keys, e.g. equipment")
-    labels: list[str] = Field(default_factory=list, description="Label spellings, e.g. Keeleoskus")
+    sections: list[str] = Field(default_factory=new_list, description="Section keys, e.g. equipment")
+    labels: list[str] = Field(default_factory=new_list, description="Label spellings, e.g. Keeleoskus")
 
 
 class ConditionalRule(_Base):
@@ -78,7 +79,7 @@ class DeclarativeFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    rules: list[AnyRule] = Field(default_factory=list)
+    rules: list[AnyRule] = Field(default_factory=new_list)
 
 
 class DeclarativeError(Exception):

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
-from ajlint.datafiles import DataFileError, load_toml_model
+from ajlint.datafiles import DataFileError, load_toml_model, new_list
 
 SectionKey = Literal[
     "general", "purpose", "duties", "rights", "responsibilities", "equipment", "requirements",
@@ -53,11 +53,11 @@ class RequirementSpec(_Strict):
 
 
 class DocumentSpec(_Strict):
-    markers: list[str] = Field(default_factory=list)
-    duty_headers: list[str] = Field(default_factory=list)
-    signature_markers: list[str] = Field(default_factory=list)
-    signature_block: list[str] = Field(default_factory=list)
-    list_intros: list[str] = Field(default_factory=list)
+    markers: list[str] = Field(default_factory=new_list)
+    duty_headers: list[str] = Field(default_factory=new_list)
+    signature_markers: list[str] = Field(default_factory=new_list)
+    signature_block: list[str] = Field(default_factory=new_list)
+    list_intros: list[str] = Field(default_factory=new_list)
 
 
 class ProfileFile(_Strict):

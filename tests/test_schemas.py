@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import tomllib
+import typing
 
 import jsonschema
 import pytest
 
+from pydantic import BaseModel
+
+from ajlint.builtin.rules.competency.data import CompetencyCatalog, CompetencySignals
+from ajlint.builtin.rules.hygiene.data import HygieneFile
+from ajlint.datafiles import KindTerms, LanguagesFile, TermsFile, new_list
+from ajlint.declarative import DeclarativeFile
+from ajlint.profiles import Profile, ProfileFile
 from ajlint.schemas import data_file_models, main as schemas_main
 
 from conftest import ROOT, SEEDS
@@ -55,3 +63,47 @@ def test_invalid_profile_is_a_clear_error(tmp_path, monkeypatch):
     profiles.load_profiles.cache_clear()
     msg = str(exc.value)
     assert "bad.toml" in msg and "sections.0.key" in msg
+
+
+def _nested_models(model: type[BaseModel], seen: set | None = None) -> set[type[BaseModel]]:
+    """``model`` and every model its fields hold (in lists, dicts, unions …)."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return seen
+    seen.add(model)
+
+    def walk(tp):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            _nested_models(tp, seen)
+        for arg in typing.get_args(tp):
+            walk(arg)
+
+    for f in model.model_fields.values():
+        walk(f.annotation)
+    return seen
+
+
+# The rule data models (the ones read at every start): their list fields default through
+# datafiles.new_list, whose signature pydantic inspects quickly (see its docstring).
+RULE_DATA_MODELS = [TermsFile, LanguagesFile, CompetencyCatalog, CompetencySignals, HygieneFile, ProfileFile, Profile,
+                    DeclarativeFile]
+
+
+def test_rule_data_models_use_the_cheap_list_factory():
+    models = set().union(*(_nested_models(m) for m in RULE_DATA_MODELS))
+    factories = [(m.__name__, name, f.default_factory) for m in models for name, f in m.model_fields.items()
+                 if f.default_factory is not None]
+    assert any(fac is new_list for _, _, fac in factories)
+    assert [(m, n) for m, n, fac in factories if fac in (list, set)] == []
+
+
+def test_list_defaults_are_fresh_for_every_instance():
+    raw = {"kinds": {"ametnik": {}, "tootaja": {"terms": ["töötaja"]}}}
+    one, two = TermsFile.model_validate(raw), TermsFile.model_validate(raw)
+    a, b = one.kinds["ametnik"], two.kinds["ametnik"]
+    assert a.markers == [] and a.terms == [] and a.text_terms == [] and a.heading_terms == []
+    assert a.markers is not b.markers and a.markers is not a.terms
+    a.markers.append("x")
+    assert b.markers == [] and KindTerms().markers == []
+    assert one.kinds["tootaja"].terms == ["töötaja"]
+    assert DeclarativeFile.model_validate({}).rules == [] and DeclarativeFile().rules is not DeclarativeFile().rules

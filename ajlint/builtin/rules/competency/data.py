@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ajlint.data import data_dir
-from ajlint.datafiles import DataFileError, load_toml_model
+from ajlint.datafiles import DataFileError, load_toml_model, new_list
 
 
 class _Strict(BaseModel):
@@ -80,7 +80,7 @@ class CompetencySet(_Strict):
     manager: bool | None = Field(
         default=None, description="True for the set of positions that manage people (required in a full catalog)"
     )
-    competencies: list[CoreCompetency] = Field(default_factory=list)
+    competencies: list[CoreCompetency] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _unique(self) -> "CompetencySet":
@@ -111,7 +111,7 @@ class CompetencyCatalog(_Strict):
         default_factory=dict, description="Core competency sets by key ('specialist', 'manager' …)"
     )
     additional: list[AdditionalCompetency] = Field(
-        default_factory=list, description="The additional-competency menu"
+        default_factory=new_list, description="The additional-competency menu"
     )
 
     @model_validator(mode="after")
@@ -128,15 +128,15 @@ class CompetencySignals(_Strict):
 
     direct_reports: bool = Field(default=True, description="Listed direct reports (1.6 Vahetud alluvad) are a signal")
     duty_phrases: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Phrases in a duty that mean leading people; '*' stands for up to max_gap_words words",
     )
     max_gap_words: int = Field(default=3, ge=0, le=10)
     title_words: list[str] = Field(
-        default_factory=list, description="Managerial title words, also as the end of a compound ('tiimijuht')"
+        default_factory=new_list, description="Managerial title words, also as the end of a compound ('tiimijuht')"
     )
     title_exceptions: list[str] = Field(
-        default_factory=list, description="Titles ending like a manager's that are not ('projektijuht')"
+        default_factory=new_list, description="Titles ending like a manager's that are not ('projektijuht')"
     )
 
 

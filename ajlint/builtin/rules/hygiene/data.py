@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
-from ajlint.datafiles import load_toml_model
+from ajlint.datafiles import load_toml_model, new_list
 
 
 def _regex(value: str) -> str:
@@ -44,10 +44,10 @@ class Abbreviations(_Strict):
     """AJ502 undefined-abbreviation."""
 
     well_known: list[str] = Field(
-        default_factory=list, description="Abbreviations every reader knows; never reported (EL, ESF, IT …)"
+        default_factory=new_list, description="Abbreviations every reader knows; never reported (EL, ESF, IT …)"
     )
     not_abbreviations: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words in capitals that are not abbreviations at all (editorial markers such as TODO, "
                     "which AJ505 reports)",
     )
@@ -56,16 +56,16 @@ class Abbreviations(_Strict):
         description="Longest run of capitals taken for an abbreviation; longer ones are words in capitals",
     )
     definition_words: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words that may precede the abbreviation inside its defining parenthesis: '(edaspidi KOV)'",
     )
     aside_words: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="A parenthesis after an abbreviation that starts with one of these is an aside, "
                     "not its expansion: 'KOVid (sh noortekeskused)'",
     )
     endings: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Case endings written directly after an abbreviation ('KOVi', 'KOVidele'); "
                     "anything else glued to capitals is not an abbreviation (OCR 'PGhjendab')",
     )
@@ -75,14 +75,14 @@ class Contact(_Strict):
     """AJ602 personal-contact."""
 
     role_local_parts: list[str] = Field(
-        default_factory=list, description="Local parts of generic role addresses (info@, kontakt@ …), any domain"
+        default_factory=new_list, description="Local parts of generic role addresses (info@, kontakt@ …), any domain"
     )
-    allowed_addresses: list[str] = Field(default_factory=list, description="Whole e-mail addresses that are allowed")
+    allowed_addresses: list[str] = Field(default_factory=new_list, description="Whole e-mail addresses that are allowed")
     allowed_phones: list[str] = Field(
-        default_factory=list, description="Organisations' switchboard and info numbers, in any spacing"
+        default_factory=new_list, description="Organisations' switchboard and info numbers, in any spacing"
     )
     phone_keywords: list[str] = Field(
-        default_factory=list, description="Words that announce a phone number: 'tel', 'mobiil' …"
+        default_factory=new_list, description="Words that announce a phone number: 'tel', 'mobiil' …"
     )
 
 
@@ -90,11 +90,11 @@ class Placeholders(_Strict):
     """AJ505 placeholder-text."""
 
     patterns: list[Regex] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Regular expressions of leftovers reported wherever they appear (XXX, TODO, [nimi] …)",
     )
     alone: list[Regex] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Regular expressions a field's whole value must match to be a placeholder ('…', '?')",
     )
 
@@ -104,15 +104,15 @@ class ListStyle(_Strict):
 
     bullets: list[Char] = Field(description="Characters that start a list item")
     strong: list[Char] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Bullets that are bullets anywhere on a line; the others only at the start of a line or cell",
     )
     ocr_variants: list[Char] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Characters OCR reads one printed bullet as; in OCR text they count as one style",
     )
     markdown_markers: list[Char] = Field(
-        default_factory=list, description="Bullets that are markdown list syntax at the start of a line"
+        default_factory=new_list, description="Bullets that are markdown list syntax at the start of a line"
     )
 
 
