@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ajlint.diagnostics import Severity
+from ajlint.model import new_list
 
 SeverityName = Literal["error", "warning", "info"]
 
@@ -28,8 +29,8 @@ class ConfigModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     select: list[str] | None = Field(default=None, description="Rules to run: codes, code prefixes (AJ2, AJ20), names, or ALL")
-    ignore: list[str] = Field(default_factory=list, description="Rules not to run")
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select",
+    ignore: list[str] = Field(default_factory=new_list, description="Rules not to run")
+    extend_select: list[str] = Field(default_factory=new_list, alias="extend-select",
                                      description="Rules to run in addition to the selection (e.g. opt-in rules)")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores",
                                                    description="Glob (relative to the config file) → rules ignored there")
@@ -39,11 +40,11 @@ class ConfigModel(BaseModel):
                                          description="Lowest severity that makes the exit code 1 (default: error)")
     profile: str | None = Field(default=None, description="Profile to use instead of detecting it")
     language: Literal["en", "et"] | None = Field(default=None, description="Message language")
-    include: list[str] = Field(default_factory=list, description="Globs of files to check when walking directories")
-    exclude: list[str] = Field(default_factory=list, description="Globs of files and folders to skip when walking")
-    rule_data: list[str] = Field(default_factory=list, alias="rule-data",
+    include: list[str] = Field(default_factory=new_list, description="Globs of files to check when walking directories")
+    exclude: list[str] = Field(default_factory=new_list, description="Globs of files and folders to skip when walking")
+    rule_data: list[str] = Field(default_factory=new_list, alias="rule-data",
                                  description="Extra data files or folders in rules/ format (declarative rules, profiles)")
-    corpus: list[str] = Field(default_factory=list,
+    corpus: list[str] = Field(default_factory=new_list,
                               description="Globs of files read to resolve links between documents, not reported on")
     options: dict[str, Any] = Field(default_factory=dict, description="Rule options, e.g. corpus-complete = true")
     max_file_size: int | None = Field(default=None, alias="max-file-size", gt=0,

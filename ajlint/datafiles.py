@@ -11,14 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ajlint.data import data_dir
-
-
-def new_list() -> list:
-    """``default_factory`` for list fields, in place of ``list``: pydantic inspects the signature of every
-    default factory when it builds a model class, and ``inspect.signature(list)`` is slow (about 0.15 ms,
-    the builtin's signature is parsed from text each time) where a plain function's takes a few
-    microseconds; with some forty list fields in the data models that was 7 ms of every start-up."""
-    return []
+from ajlint.model import new_list
 
 
 class DataFileError(Exception):

@@ -24,7 +24,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ajlint.datafiles import new_list
+from ajlint.model import new_list
 from ajlint.diagnostics import Edit, Fix, Message, Severity
 from ajlint.linememo import per_line
 from ajlint.ltext import Span

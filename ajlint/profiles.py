@@ -14,7 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
-from ajlint.datafiles import DataFileError, load_toml_model, new_list
+from ajlint.model import new_list
+from ajlint.datafiles import DataFileError, load_toml_model
 
 SectionKey = Literal[
     "general", "purpose", "duties", "rights", "responsibilities", "equipment", "requirements",

@@ -13,7 +13,9 @@ from pydantic import BaseModel
 
 from ajlint.builtin.rules.competency.data import CompetencyCatalog, CompetencySignals
 from ajlint.builtin.rules.hygiene.data import Abbreviations, Contact, HygieneFile, Placeholders
-from ajlint.datafiles import KindTerms, LanguagesFile, TermsFile, new_list
+from ajlint.datafiles import KindTerms, LanguagesFile, TermsFile
+from ajlint.config import ConfigModel
+from ajlint.model import DocumentInfo, JobDescription, new_list
 from ajlint.declarative import DeclarativeFile
 from ajlint.profiles import Profile, ProfileFile
 from ajlint.schemas import data_file_models, main as schemas_main
@@ -83,11 +85,11 @@ def _nested_models(model: type[BaseModel], seen: set | None = None) -> set[type[
     return seen
 
 
-# The rule data models (the ones read at every start): their list fields default through
-# datafiles.new_list and their model fields through a lambda, whose signatures pydantic inspects
-# quickly (see new_list's docstring).
+# The models built at every start (the rule data, the configuration, the document model): their list
+# fields default through model.new_list and their model fields through a lambda, whose signatures
+# pydantic inspects quickly (see new_list's docstring).
 RULE_DATA_MODELS = [TermsFile, LanguagesFile, CompetencyCatalog, CompetencySignals, HygieneFile, ProfileFile, Profile,
-                    DeclarativeFile]
+                    DeclarativeFile, ConfigModel, JobDescription]
 
 
 def test_rule_data_models_use_cheap_default_factories():
@@ -101,6 +103,10 @@ def test_rule_data_models_use_cheap_default_factories():
 
 
 def test_list_defaults_are_fresh_for_every_instance():
+    info = DocumentInfo(format="text", encoding="utf-8", line_count=1)
+    a, b = JobDescription(path="a", info=info), JobDescription(path="b", info=info)
+    assert a.duties == [] and a.duties is not b.duties and a.requirements is not b.requirements
+    assert a.requirements.languages == [] and a.requirements.languages is not b.requirements.languages
     raw = {"kinds": {"ametnik": {}, "tootaja": {"terms": ["töötaja"]}}}
     one, two = TermsFile.model_validate(raw), TermsFile.model_validate(raw)
     a, b = one.kinds["ametnik"], two.kinds["ametnik"]

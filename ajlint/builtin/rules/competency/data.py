@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ajlint.data import data_dir
-from ajlint.datafiles import DataFileError, load_toml_model, new_list
+from ajlint.model import new_list
+from ajlint.datafiles import DataFileError, load_toml_model
 
 
 class _Strict(BaseModel):

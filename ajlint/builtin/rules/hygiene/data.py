@@ -15,7 +15,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ajlint.data import data_dir
-from ajlint.datafiles import load_toml_model, new_list
+from ajlint.model import new_list
+from ajlint.datafiles import load_toml_model
 
 
 def _regex(value: str) -> str:
