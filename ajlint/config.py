@@ -61,6 +61,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
+    """One configuration: its settings and the file they came from (None: the defaults)."""
+
     data: ConfigModel = field(default_factory=ConfigModel)
     path: Path | None = None  # the file it came from
 
@@ -195,6 +197,8 @@ class ConfigResolver:
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """What a selector is matched against: a rule's code, name and whether it runs by default."""
+
     code: str
     name: str
     default_enabled: bool

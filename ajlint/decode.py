@@ -29,6 +29,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 
 @dataclass
 class Decoded:
+    """A text file's bytes decoded: the text and how it was decoded, or why it is not text."""
+
     text: str | None
     encoding: str | None
     fallback: bool = False

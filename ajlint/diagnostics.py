@@ -52,6 +52,8 @@ class Edit(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A finding's fix: its edits, applied together, and whether applying them is safe."""
+
     edits: tuple[Edit, ...]
     applicability: str = "safe"  # safe | unsafe
     description: str = ""

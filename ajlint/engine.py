@@ -49,6 +49,8 @@ class Selection:
 
 @dataclass
 class RunResult:
+    """A run's reported documents, their findings (sorted) and the plugins' warnings."""
+
     documents: list[Document]
     diagnostics: list[Diagnostic]
     warnings: list[str] = field(default_factory=list)

@@ -19,6 +19,8 @@ GROUP = "ajlint"
 
 @dataclass
 class Registry:
+    """What the plugins registered: rules, readers and reporters, with the warnings loading them gave."""
+
     pm: pluggy.PluginManager
     rules: list[type[Rule]] = field(default_factory=list)
     readers: list = field(default_factory=list)

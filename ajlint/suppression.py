@@ -28,6 +28,8 @@ _BODY = re.compile(r"^\s*(?P<kind>[a-z-]+)\s*(?:=\s*(?P<rules>[^\s]*(?:\s*,\s*[^
 
 @dataclass
 class Directive:
+    """One suppression directive of a document and where it stands."""
+
     kind: str
     rules: list[str] | None  # None = every rule
     line: int
@@ -40,6 +42,8 @@ class Directive:
 
 @dataclass
 class Problem:
+    """A malformed directive, or one naming an unknown rule (AJ010)."""
+
     line: int
     column: int
     end_column: int
@@ -48,6 +52,8 @@ class Problem:
 
 @dataclass
 class Suppressions:
+    """A document's directives and the problems found in them."""
+
     directives: list[Directive] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 

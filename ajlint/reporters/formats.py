@@ -27,6 +27,8 @@ from ajlint.document import Document
 
 @dataclass
 class ReportContext:
+    """What a reporter writes about: the run's findings and documents, the language and how to write."""
+
     diagnostics: list[Diagnostic]
     documents: list[Document]
     lang: str = "en"
