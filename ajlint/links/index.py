@@ -116,16 +116,37 @@ class Resolution:
 class _Groups:
     """Positions grouped by identity (title + unit), in insertion order."""
 
-    __slots__ = ("by_ident",)
+    __slots__ = ("by_ident", "by_prefix")
 
-    def __init__(self) -> None:
-        self.by_ident: dict[tuple, list[Position]] = {}
+    def __init__(self, by_ident: dict[tuple, list[Position]] | None = None) -> None:
+        self.by_ident: dict[tuple, list[Position]] = {} if by_ident is None else by_ident
+        self.by_prefix: dict[tuple, dict[tuple, list[Position]]] | None = None  # built by closest()
 
     def add(self, p: Position) -> None:
         self.by_ident.setdefault(p.ident, []).append(p)
 
     def __len__(self) -> int:
         return len(self.by_ident)
+
+    def closest(self, path: tuple) -> "_Groups":
+        """The groups whose unit path shares the longest prefix with ``path``, in insertion order.
+
+        The same as scoring every position by the length of its path's common prefix with ``path`` and
+        keeping the best, but a reference costs a few look-ups by the prefixes of ``path``, not a score
+        per position (the positions of a group share their path). The table is built on the first call:
+        the groups must be complete by then."""
+        table = self.by_prefix
+        if table is None:
+            table = self.by_prefix = {}
+            for ident, ps in self.by_ident.items():
+                unit_path = ident[1]
+                for n in range(len(unit_path) + 1):
+                    table.setdefault(unit_path[:n], {})[ident] = ps
+        for n in range(len(path), -1, -1):
+            got = table.get(path[:n])
+            if got is not None:
+                return _Groups(got)
+        return _Groups()
 
 
 class PositionIndex:
@@ -253,7 +274,8 @@ class Resolver:
             groups = self.index.qual.get((key, q))
             if groups is not None and len(groups):
                 if len(groups) <= 50:
-                    self._decide(res, [p for ps in groups.by_ident.values() for p in ps], "qualifier", src)
+                    # the closest positions first: the longest common unit prefix
+                    self._decide_groups(res, groups.closest(src.path) if src is not None else groups, "qualifier")
                 else:
                     self._decide_groups(res, groups, "qualifier")
                 if res.status != "unresolved":
@@ -352,19 +374,6 @@ class Resolver:
             res.candidates = [ps[0] for ps in islice(items, 10)]
         return True
 
-    def _decide(self, res: Resolution, pool: list[Position], how: str, src: Position | None) -> None:
-        if not pool:
-            return
-        if len(pool) > 1 and src is not None:
-            # closest first: the longest common unit prefix
-            scored = [(_closeness(src.path, p.path), p) for p in pool]
-            best = max(c for c, _ in scored)
-            pool = [p for c, p in scored if c == best]
-        g = _Groups()
-        for p in pool:
-            g.add(p)
-        self._decide_groups(res, g, how)
-
 
 def _lead(path: tuple) -> int:
     """How many leading levels of ``path`` are known."""
@@ -380,15 +389,6 @@ def _first(groups: _Groups | None, exclude: set, n: int = 5) -> list[Position]:
     if groups is None:
         return []
     return [ps[0] for ps in islice((ps for i, ps in groups.by_ident.items() if i not in exclude), n)]
-
-
-def _closeness(a: tuple, b: tuple) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _minus(whole: _Groups | None, part: _Groups | None) -> _Groups | None:

@@ -1,0 +1,79 @@
+"""The position index's fast paths against the simple forms they replace, on varied inputs."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+from ajlint.links.index import Position, PositionIndex, Resolver, _Groups
+from ajlint.links.inflection import NOM
+from ajlint.links.units import Unit
+
+
+def _unit(path: tuple, root: bool = False) -> Unit:
+    return Unit("", path, path, tuple(x for x in path if x), root, (None,) * len(path))
+
+
+def _closeness(a: tuple, b: tuple) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _closest_simply(groups: _Groups, path: tuple) -> dict:
+    """Every position scored on its own, the best kept, regrouped by identity in pool order."""
+    pool = [p for ps in groups.by_ident.values() for p in ps]
+    scored = [(_closeness(path, p.path), p) for p in pool]
+    best = max(c for c, _ in scored)
+    out: dict = {}
+    for c, p in scored:
+        if c == best:
+            out.setdefault(p.ident, []).append(p)
+    return out
+
+
+def test_closest_groups_are_the_best_scored_positions():
+    rnd = random.Random(7)
+    names = [None, "a", "b", "c"]
+    for _ in range(300):
+        g = _Groups()
+        for i in range(rnd.randint(1, 12)):
+            path = tuple(rnd.choice(names) for _ in range(3))
+            root = path == (None, None, None) and rnd.random() < 0.5
+            g.add(Position(i, None, "t", "t", "t", None, _unit(path, root), None, False))
+        for _ in range(5):
+            path = tuple(rnd.choice(names) for _ in range(3))
+            assert g.closest(path).by_ident == _closest_simply(g, path), path
+
+
+def _doc(title: str, unit: str | None) -> SimpleNamespace:
+    model = SimpleNamespace(title=SimpleNamespace(text=title), unit=SimpleNamespace(text=unit) if unit else None)
+    return SimpleNamespace(model=model, path=title)
+
+
+def test_qualifier_takes_the_closest_positions_of_the_title():
+    docs = [
+        _doc("Juhtivspetsialist (lastemaja)", "Lastekaitse osakond, lastemaja talitus"),
+        _doc("Juhtivspetsialist (lastemaja)", "Lastekaitse osakond, asendushoolduse talitus"),
+        _doc("Juhtivspetsialist (lastemaja)", "Pensioniosakond, menetlustalitus"),
+        _doc("Juhtivspetsialist (lastemaja)", "Lastekaitse osakond, lastemaja talitus"),
+        _doc("Koordinaator", "Lastekaitse osakond, lastemaja talitus"),
+        _doc("Nõunik", "Lastekaitse osakond, arendustalitus"),
+        _doc("Analüütik", "Pensioniosakond"),
+    ]
+    index = PositionIndex(docs)
+    resolver = Resolver(index)
+
+    def targets(src: int, plural: bool = False) -> tuple[str, list[int]]:
+        pos = index.positions[src]
+        text = "Juhtivspetsialistid (lastemaja)" if plural else "Juhtivspetsialist (lastemaja)"
+        res = resolver.resolve(pos, pos.unit, "manager", SimpleNamespace(text=text), NOM)
+        return res.status, sorted(p.index for p in res.targets or res.candidates)
+
+    assert targets(4) == ("resolved", [0, 3])  # the same unit: one position, two documents
+    assert targets(5) == ("ambiguous", [0, 1])  # the same osakond, two talitused
+    assert targets(6) == ("resolved", [2])  # the same osakond
+    assert targets(5, plural=True) == ("resolved", [0, 1, 3])  # a plural reference takes them all
