@@ -6,8 +6,8 @@ import random
 from types import SimpleNamespace
 
 from ajlint.links.index import Position, PositionIndex, Resolver, _Groups
-from ajlint.links.inflection import NOM
-from ajlint.links.units import Unit
+from ajlint.links.inflection import NOM, read_ref
+from ajlint.links.units import Unit, head_level
 
 
 def _unit(path: tuple, root: bool = False) -> Unit:
@@ -77,3 +77,31 @@ def test_qualifier_takes_the_closest_positions_of_the_title():
     assert targets(5) == ("ambiguous", [0, 1])  # the same osakond, two talitused
     assert targets(6) == ("resolved", [2])  # the same osakond
     assert targets(5, plural=True) == ("resolved", [0, 1, 3])  # a plural reference takes them all
+
+
+def test_a_reference_text_is_read_once_per_case_as_it_would_be_afresh():
+    docs = [_doc("Talituse juhataja", "Lastekaitse osakond, lastemaja talitus"), _doc("Nõunik", "Pensioniosakond"),
+            _doc("Juhtivspetsialist (lastemaja)", "Lastekaitse osakond"), _doc("Tiimijuht", None)]
+    index = PositionIndex(docs)
+    texts = ["Talituse juhatajat", "Talituse juhataja", "nõunikku", "Nõunikud", "teine nõunik",
+             "Juhtivspetsialisti (lastemaja)", "Lastemaja talituse juhataja", "tiimijuhile", "Nounikule", "", "-"]
+    cases = ["nominative", "genitive", "partitive", "allative"]
+    warm = Resolver(index)
+    for _ in range(2):
+        for text in texts:
+            for case in cases:
+                form, title, key, plural, level = warm.read(text, case)
+                t, k, p = Resolver(index)._choose(read_ref(text), case)
+                assert form is read_ref(text)
+                assert (title, key, plural, level) == (_shown(t, form), k, p, head_level(k, exact=True))
+
+    class ByCase(Resolver):  # a reading that depends on the case: the memo must keep cases apart
+        def _choose(self, form, case):
+            return case, case, False
+
+    by_case = ByCase(index)
+    assert [by_case.read("Nõunik", c)[1] for c in cases + cases] == cases + cases
+
+
+def _shown(title: str, form) -> str:
+    return f"{title} ({form.qualifier})" if form.qualifier else title

@@ -218,6 +218,19 @@ class Resolver:
     def __init__(self, index: PositionIndex, corpus_complete: bool = False):
         self.index = index
         self.complete = corpus_complete
+        #: what a reference text says in a case, against this index: the references of a set name the
+        #: same few positions again and again (a few hundred texts for thousands of references)
+        self._read: dict[tuple[str, str], tuple[RefForm, str, str, bool, int | None]] = {}
+
+    def read(self, text: str, case: str) -> tuple[RefForm, str, str, bool, int | None]:
+        """``(form, title as reported, key, plural, level of the generic head it names)``."""
+        got = self._read.get((text, case))
+        if got is None:
+            form = read_ref(text)
+            title, key, plural = self._choose(form, case)
+            shown = f"{title} ({form.qualifier})" if form.qualifier else title
+            got = self._read[(text, case)] = (form, shown, key, plural, head_level(key, exact=True))
+        return got
 
     # -- choosing the base title ------------------------------------------------------------------
     def _choose(self, form: RefForm, case: str) -> tuple[str, str, bool]:
@@ -239,15 +252,12 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------------------------------
     def resolve(self, src: Position | None, src_unit: Unit, fieldname: str, ref: Any, case: str) -> Resolution:
-        form = read_ref(ref.text)
-        title, key, plural = self._choose(form, case)
-        res = Resolution(fieldname, ref, form, f"{title} ({form.qualifier})" if form.qualifier else title, key,
-                         plural=plural, other_holder=form.other_holder)
+        form, title, key, plural, level = self.read(ref.text, case)
+        res = Resolution(fieldname, ref, form, title, key, plural=plural, other_holder=form.other_holder)
         if not key:
             return res
         src_key = src.key if src is not None else None
         path = src_unit.path
-        level = head_level(key, exact=True)
         has_unit = src_unit.root or any(x is not None for x in path)
         if level is not None and has_unit and src is not None and src.head == level:
             # a unit head naming the generic head title of its own level: a sibling head (a unit has one)
