@@ -105,3 +105,17 @@ def test_a_reference_text_is_read_once_per_case_as_it_would_be_afresh():
 
 def _shown(title: str, form) -> str:
     return f"{title} ({form.qualifier})" if form.qualifier else title
+
+
+def test_positions_sharing_a_title_read_it_as_each_would_alone():
+    titles = ["Juhtivspetsialist (lastemaja)", "Juhtivspetsialist", "Talituse juhataja", "Lastemaja talituse juhataja",
+              "Juhtivspetsialist (lastemaja)", "Talituse juhataja", "(x)", "  "]
+    units = ["Lastekaitse osakond, lastemaja talitus", None, "Pensioniosakond"]
+    docs = [_doc(t, units[i % 3]) for i, t in enumerate(titles * 2)]
+    index = PositionIndex(docs)
+    for doc, p in zip(docs, index.positions):
+        alone = PositionIndex([doc]).positions[0]
+        assert (p is None) == (alone is None)
+        if p is not None:
+            assert (p.title, p.base, p.key, p.qualifier, p.unit, p.head, p.named, p.ident) == (
+                alone.title, alone.base, alone.key, alone.qualifier, alone.unit, alone.head, alone.named, alone.ident)

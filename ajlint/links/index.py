@@ -165,6 +165,7 @@ class PositionIndex:
         self.heads_named: dict[tuple, _Groups] = {}  # (level, unit name, path[:k]) → heads of units so named
         self.qual: dict[tuple, _Groups] = {}  # (key, unit or qualifier key) → positions
         self.keys: set[str] = set()
+        self._titles: dict[str, tuple[str, str | None, str, int | None]] = {}  # title → base, qualifier, key, head
         for i, doc in enumerate(docs):
             p = self._position(i, doc)
             self.positions.append(p)
@@ -175,40 +176,51 @@ class PositionIndex:
         jd = doc.model
         if jd is None or jd.title is None or not jd.title.text.strip():
             return None
-        base, qual = strip_qualifier(jd.title.text)
-        key = title_key(base)
+        title = jd.title.text
+        # a set's documents share a few dozen titles: each is read once
+        got = self._titles.get(title)
+        if got is None:
+            base, qual = strip_qualifier(title)
+            key = title_key(base)
+            got = self._titles[title] = (base, qual, key, head_level(key, exact=False))
+        base, qual, key, head = got
         if not key:
             return None
         unit = parse_unit(jd.unit.text if jd.unit is not None else None)
         named = any(len(nm) >= NAME_MIN and key.startswith(nm) for nm in unit.names)
-        return Position(i, doc, jd.title.text, base, key, qual, unit, head_level(key, exact=False), named)
+        return Position(i, doc, title, base, key, qual, unit, head, named)
 
     def _add(self, p: Position) -> None:
-        self.keys.add(p.key)
-        path = p.path
-        for n in range(self.n_levels + 1):
-            pre = path[:n]
-            self.prefix.setdefault((p.key, pre), _Groups()).add(p)
-            if p.named:
-                self.named_prefix.setdefault((p.key, pre), _Groups()).add(p)
-            if n < self.n_levels and all(x is None for x in path[n:]):
-                self.direct.setdefault((p.key, pre), _Groups()).add(p)
+        key, path, named, n_lv = p.key, p.path, p.named, self.n_levels
+        self.keys.add(key)
+        # the levels the unit names: the position sits directly in path[:n] for every n from there on
+        known = n_lv
+        while known and path[known - 1] is None:
+            known -= 1
+        for n in range(n_lv + 1):
+            k = (key, path[:n])
+            _group(self.prefix, k).add(p)
+            if named:
+                _group(self.named_prefix, k).add(p)
+            if known <= n < n_lv:
+                _group(self.direct, k).add(p)
         if p.head is not None:
             lv = p.head
-            self.heads_unit.setdefault((lv, path[: lv + 1]), _Groups()).add(p)
+            _group(self.heads_unit, (lv, path[: lv + 1])).add(p)
             name = p.unit.level_names[lv] if lv < len(p.unit.level_names) else None
             for k in range(lv + 1):
-                self.heads_pre.setdefault((lv, path[:k]), _Groups()).add(p)
-                if p.named:
-                    self.heads_pre_named.setdefault((lv, path[:k]), _Groups()).add(p)
+                pre = path[:k]
+                _group(self.heads_pre, (lv, pre)).add(p)
+                if named:
+                    _group(self.heads_pre_named, (lv, pre)).add(p)
                 if name:
-                    self.heads_named.setdefault((lv, name, path[:k]), _Groups()).add(p)
+                    _group(self.heads_named, (lv, name, pre)).add(p)
         tokens = set(p.unit.names)
         if p.qualifier:
             tokens.add(squash(p.qualifier))
         for t in tokens:
             if t:
-                self.qual.setdefault((p.key, t), _Groups()).add(p)
+                _group(self.qual, (key, t)).add(p)
 
     def has(self, key: str) -> bool:
         return key in self.keys
@@ -383,6 +395,14 @@ class Resolver:
             res.count = n
             res.candidates = [ps[0] for ps in islice(items, 10)]
         return True
+
+
+def _group(table: dict[tuple, _Groups], key: tuple) -> _Groups:
+    """``table[key]``, a new empty group first if there is none (no group built just to be dropped)."""
+    g = table.get(key)
+    if g is None:
+        g = table[key] = _Groups()
+    return g
 
 
 def _lead(path: tuple) -> int:
