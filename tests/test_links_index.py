@@ -5,9 +5,14 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
-from ajlint.links.index import Position, PositionIndex, Resolver, _Groups
+from ajlint.engine import Engine
+from ajlint.links.checks import build_links
+from ajlint.links.index import FIELDS, Position, PositionIndex, Resolver, _Groups, expected_case, refs_of
 from ajlint.links.inflection import NOM, read_ref
 from ajlint.links.units import Unit, head_level
+from ajlint.plugins import default_registry
+
+from conftest import FIXTURES
 
 
 def _unit(path: tuple, root: bool = False) -> Unit:
@@ -119,3 +124,22 @@ def test_positions_sharing_a_title_read_it_as_each_would_alone():
         if p is not None:
             assert (p.title, p.base, p.key, p.qualifier, p.unit, p.head, p.named, p.ident) == (
                 alone.title, alone.base, alone.key, alone.qualifier, alone.unit, alone.head, alone.named, alone.ident)
+
+
+def test_every_reference_is_resolved_in_its_own_profiles_case(monkeypatch):
+    engine = Engine(default_registry())
+    docs = [d for d in engine.load(engine.discover([str(FIXTURES)]))
+            if d.model is not None and not d.not_job_description]
+    assert len({d.profile.name for d in docs}) >= 3
+    seen = []
+    resolve = Resolver.resolve
+
+    def recording(self, src, src_unit, fieldname, ref, case):
+        seen.append((id(ref), fieldname, case))
+        return resolve(self, src, src_unit, fieldname, ref, case)
+
+    monkeypatch.setattr(Resolver, "resolve", recording)
+    build_links(docs)
+    assert seen == [(id(ref), key, expected_case(d.profile, key))
+                    for d in docs for key in FIELDS for ref in refs_of(d.model, key)]
+    assert len({case for _, _, case in seen}) >= 2

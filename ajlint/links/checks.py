@@ -86,13 +86,18 @@ def build_links(docs: list["Document"], corpus_complete: bool = False) -> Links:
     index = PositionIndex(docs)
     resolver = Resolver(index, corpus_complete)
     links = Links(docs, index, corpus_complete)
+    # the case of each field, by profile (by id: the documents keep their profiles alive): a set has a
+    # few profiles, and looking a field up in one is a scan of its fields
+    cases: dict[int, list[tuple[str, str]]] = {}
     for i, doc in enumerate(docs):
         jd = doc.model
         pos = index.positions[i]
         unit = pos.unit if pos is not None else parse_unit(jd.unit.text if jd.unit is not None else None)
+        fields = cases.get(id(doc.profile))
+        if fields is None:
+            fields = cases[id(doc.profile)] = [(key, expected_case(doc.profile, key)) for key in FIELDS]
         per: dict[str, list[Resolution]] = {}
-        for key in FIELDS:
-            case = expected_case(doc.profile, key)
+        for key, case in fields:
             per[key] = [resolver.resolve(pos, unit, key, ref, case) for ref in refs_of(jd, key)]
         links.resolutions.append(per)
     _breaks(links)
