@@ -17,6 +17,7 @@ from ajlint.datafiles import KindTerms, LanguagesFile, TermsFile
 from ajlint.config import ConfigModel
 from ajlint.model import DocumentInfo, JobDescription, new_list
 from ajlint.declarative import DeclarativeFile
+from ajlint.links.data import InflectionFile
 from ajlint.profiles import Profile, ProfileFile
 from ajlint.schemas import data_file_models, main as schemas_main
 
@@ -89,7 +90,7 @@ def _nested_models(model: type[BaseModel], seen: set | None = None) -> set[type[
 # fields default through model.new_list and their model fields through a lambda, whose signatures
 # pydantic inspects quickly (see new_list's docstring).
 RULE_DATA_MODELS = [TermsFile, LanguagesFile, CompetencyCatalog, CompetencySignals, HygieneFile, ProfileFile, Profile,
-                    DeclarativeFile, ConfigModel, JobDescription]
+                    DeclarativeFile, ConfigModel, JobDescription, InflectionFile]
 
 
 def test_rule_data_models_use_cheap_default_factories():

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ajlint.data import data_dir
 from ajlint.datafiles import load_toml_model
+from ajlint.model import new_list
 
 
 class _Strict(BaseModel):
@@ -67,7 +68,7 @@ class Cases(_Strict):
     allative: str = Field(default="le", description="Allative ending added to the genitive: direktori + le")
     plural: str = Field(default="d", description="Plural nominative ending added to the genitive: juhi + d")
     guess_endings: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Endings stripped from a word of no known noun or pattern, accepted only when what "
                     "remains is the title of a position of the set (e.g. 't': 'tugiisikut' → 'tugiisik')",
     )
@@ -91,7 +92,7 @@ class UnitLevel(_Strict):
 class Units(_Strict):
     levels: list[UnitLevel] = Field(min_length=1, max_length=5, description="Unit levels, widest first")
     root: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words of units that stand above every other unit (the agency's management: 'juhtkond')",
     )
     head_nouns: list[str] = Field(
@@ -108,7 +109,7 @@ class Units(_Strict):
 
 class References(_Strict):
     other_holder: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words before a title meaning another holder of the same position ('teine jurist')",
     )
 
@@ -121,11 +122,11 @@ class References(_Strict):
 class InflectionFile(_Strict):
     """rules/inflection.toml: the inflection model and unit vocabulary of the link rules (AJ201–AJ208)."""
 
-    cases: Cases = Field(default_factory=Cases)
+    cases: Cases = Field(default_factory=lambda: Cases())  # (see new_list)
     nouns: list[Noun] = Field(min_length=1)
-    patterns: list[Pattern] = Field(default_factory=list)
+    patterns: list[Pattern] = Field(default_factory=new_list)
     units: Units
-    references: References = Field(default_factory=References)
+    references: References = Field(default_factory=lambda: References())
 
     @model_validator(mode="after")
     def _unique(self):
