@@ -349,3 +349,28 @@ def test_odd_input_does_not_raise():
     doc.text = "x\n" * 3
     for rule in RULES:
         list(rule().check(doc))
+
+
+def test_analysis_from_kept_results_equals_one_made_afresh(registry):
+    # names, titles and sentence comparisons are kept in the index's memo for the run: each document's
+    # analysis, worked out again with the memo full (after every other document), equals the one worked
+    # out with the memo empty
+    from ajlint.builtin.rules.competency.analysis import _analyse
+
+    engine = Engine(registry)
+    docs = engine.read(engine.discover([str(DIR), *map(str, FIXTURES.glob("0*.txt"))]))
+    # the same names, one in OCR text; a managerial title and others
+    for title in ("Talitusejuhataja", "Projektijuht", "Spetsialist"):
+        for ocr in (False, True):
+            doc = _doc(title=title, core=["Meeskonnat60", "Kliendikesksus", "Asjatundlikus"])
+            doc.model.info.ocr_evidence = ["OCR"] * 10 if ocr else []
+            docs.append(doc)
+    idx = get_index()
+    fresh = []
+    for d in docs:
+        idx.memo.clear()
+        fresh.append(_analyse(d, idx))
+    for d in docs:
+        _analyse(d, idx)
+    assert [_analyse(d, idx) for d in reversed(docs)] == fresh[::-1]
+    assert any(a.issues for a in fresh) and any(a.role.manager for a in fresh) and any(a.ocr for a in fresh)

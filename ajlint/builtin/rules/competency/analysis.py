@@ -90,10 +90,11 @@ def analysis(doc, index: CatalogIndex) -> Analysis:
 def _analyse(doc, index: CatalogIndex) -> Analysis:
     m = doc.model
     ocr = len(m.info.ocr_evidence or []) >= index.matching.ocr_evidence_min
-    core = [Written(c, CORE, index.match_name(c.name or "", ocr)) for c in m.competencies]
-    additional = [Written(c, ADDITIONAL, index.match_name(c.name or "", ocr)) for c in m.additional_competencies]
+    core = [Written(c, CORE, _match_name(c.name or "", ocr, index)) for c in m.competencies]
+    additional = [Written(c, ADDITIONAL, _match_name(c.name or "", ocr, index)) for c in m.additional_competencies]
     used = used_set(core, index)
     loc = Locator(doc)
+    memo = index.memo  # comparisons by (text, name, set, ocr)
     issues: list[SentenceIssue] = []
     for w in core + additional:
         name = w.match.name
@@ -104,8 +105,24 @@ def _analyse(doc, index: CatalogIndex) -> Analysis:
             continue
         for value in w.comp.indicators or []:
             if value is not None and value.text:
-                issues.extend(_check_text(value, name, entries, index, ocr, loc, used))
+                key = (value.text, name, used, ocr)
+                found = memo.get(key)
+                if found is None:
+                    found = remember(memo, key, _compare(value.text, name, entries, index, ocr), _MEMO_MAX)
+                # most texts are written as approved: nothing of theirs is located
+                if found:
+                    issues.extend(_locate(value, key, found, index, loc))
     return Analysis(ocr, core, additional, used, issues, role(m, index))
+
+
+def _match_name(written: str, ocr: bool, index: CatalogIndex) -> NameMatch:
+    """index.match_name, kept for the run: the same names are written in every document (the match is
+    only read, so documents share it)."""
+    key = ("name", written, ocr)
+    match = index.memo.get(key)
+    if match is None:
+        match = remember(index.memo, key, index.match_name(written, ocr), _MEMO_MAX)
+    return match
 
 
 def used_set(core: list[Written], index: CatalogIndex) -> str | None:
@@ -189,16 +206,10 @@ def _compare(text: str, name: str, entries: list[Entry], index: CatalogIndex, oc
     return out
 
 
-def _check_text(value, name: str, entries: list[Entry], index: CatalogIndex, ocr: bool,
-                loc: "Locator", used: str | None = None) -> list[SentenceIssue]:
-    text = value.text
+def _locate(value, key: tuple, found: list[_Found], index: CatalogIndex, loc: "Locator") -> list[SentenceIssue]:
+    """The issues of the differing sentences ``found`` in the located text ``value``."""
+    text, name = key[0], key[1]
     memo = index.memo
-    key = (text, name, used, ocr)
-    found = memo.get(key)
-    if found is None:
-        found = remember(memo, key, _compare(text, name, entries, index, ocr), _MEMO_MAX)
-    if not found:
-        return []
     lo, src = loc.region(value)
     # where each sentence stands and what its fix changes depend on the source region's text only: worked
     # out once per run relative to the region, then moved to where the region stands in this document
@@ -358,7 +369,10 @@ def role(m, index: CatalogIndex) -> Role:
         num = (d.number or "").rstrip(".")
         ev.append(f"{num} '{_short(d.text)}'".strip())
     title = " ".join(m.title.text.split()) if m.title is not None and m.title.text else ""
-    title_hit = _managerial_title(title, index) and not m.direct_reports_none
+    title_hit = memo.get(("title", title))  # titles recur too
+    if title_hit is None:
+        title_hit = remember(memo, ("title", title), _managerial_title(title, index), _MEMO_MAX)
+    title_hit = title_hit and not m.direct_reports_none
     if title_hit:
         ev.append(f"Ametinimetus: '{title}'")
     if has_reports or duty_hits or title_hit:

@@ -96,7 +96,7 @@ class CatalogIndex:
         self.kind_of: dict[str, str] = {}
         # exact sentence key → where it is approved (for "this sentence belongs elsewhere")
         self.where: dict[str, list[Approved]] = {}
-        #: comparisons of written texts with the catalog, kept for the run (see analysis._check_text)
+        #: comparisons of written texts with the catalog, kept for the run (see analysis._analyse)
         self.memo: dict[tuple, list] = {}
         for key, s in cat.sets.items():
             self.set_manager[key] = bool(s.manager)
