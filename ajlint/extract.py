@@ -447,8 +447,9 @@ class _Copies:
     __slots__ = ("steps", "roots", "names")
 
     def __init__(self, values, names=None):
-        #: (the object, its class (list for a list, None for a value kept as it is), whether it has line
-        #: numbers, then for a model (field, step) of its nested fields and for a list its items' steps)
+        #: (the value kept as it is, or for a model its __dict__; its class (list for a list, None for a
+        #: value kept as it is); whether it has line numbers; for a model (field, step) of its nested
+        #: fields and for a list its items' steps; a model's fields set)
         self.steps: list[tuple] = []
         self.roots = [self._add(v) for v in values]
         self.names = names
@@ -456,40 +457,43 @@ class _Copies:
     def _add(self, v) -> int:
         cls = v.__class__
         if cls is list:
-            step = (None, list, False, tuple([self._add(x) for x in v]))
+            step = (None, list, False, tuple([self._add(x) for x in v]), None)
         else:
             plan = _PLANS.get(cls)
             if plan is None:
                 plan = _PLANS[cls] = _plan(cls)
             if not plan:  # not a model: a value as it is (a string, a number)
-                step = (v, None, False, ())
+                step = (v, None, False, (), None)
             else:
                 d = v.__dict__
-                step = (v, cls, plan[0], tuple([(k, self._add(d[k])) for k in plan[1] if d[k] is not None]))
+                nested = tuple([(k, self._add(d[k])) for k in plan[1] if d[k] is not None])
+                step = (d, cls, plan[0], nested, v.__pydantic_fields_set__)
         self.steps.append(step)
         return len(self.steps) - 1
 
     def make(self, delta: int) -> list:
         """A copy of each value, its line numbers moved by ``delta``. A model's slots are set through their
-        descriptors (as ``object.__setattr__`` would, faster)."""
+        descriptors (as ``object.__setattr__`` would, faster); the originals' dicts and field sets are
+        kept in the steps, not looked up on them for every copy."""
         made: list = []
         add = made.append
-        for x, cls, lines, nested in self.steps:
-            if cls is list:
-                add(list(map(made.__getitem__, nested)))
-                continue
+        for x, cls, lines, nested, fields_set in self.steps:
             if cls is None:
                 add(x)
                 continue
-            d = x.__dict__.copy()
+            if cls is list:
+                add(list(map(made.__getitem__, nested)))
+                continue
+            d = x.copy()
             if lines and delta:
                 d["line"] += delta
                 d["end_line"] += delta
-            for k, i in nested:
-                d[k] = made[i]
+            if nested:
+                for k, i in nested:
+                    d[k] = made[i]
             new = _new(cls)
-            _setattr(new, "__dict__", d)
-            _set_fields_set(new, set(x.__pydantic_fields_set__))
+            _set_dict(new, d)
+            _set_fields_set(new, fields_set.copy())
             _set_extra(new, None)
             _set_private(new, None)
             add(new)
@@ -497,7 +501,7 @@ class _Copies:
 
 
 _new = object.__new__
-_setattr = object.__setattr__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__

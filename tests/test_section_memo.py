@@ -98,6 +98,8 @@ def _objects(v):
             yield from _objects(x)
     elif isinstance(v, BaseModel):
         yield v
+        yield v.__dict__  # a copy's dict and set of fields are its own too
+        yield v.__pydantic_fields_set__
         for k in type(v).model_fields:
             yield from _objects(getattr(v, k))
 
