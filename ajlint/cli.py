@@ -403,8 +403,7 @@ def cmd_check(args, argv: list[str] | None = None) -> int:
     engine.keep_text = bool(args.fix or args.diff or getattr(reporter, "needs_source", True))
     lang = args.lang or setup.cfg.data.language or default_language()
     renderer = getattr(reporter, "finding_renderer", None)
-    statistics_only = getattr(args, "statistics", False) and args.format != "json"  # (see _render)
-    if renderer is not None and not (args.fix or args.diff or statistics_only):
+    if renderer is not None and not (args.fix or args.diff or _statistics_only(args)):
         engine.render_finding = renderer(lang)  # each finding written where it is found (see Engine)
     threshold = Severity.parse(args.fail_on or setup.cfg.data.fail_on or "error").rank
     run_key = stamp = None
@@ -634,10 +633,15 @@ def _unlink(path: str) -> None:
 
 
 def _render(args, registry, ctx, out) -> None:
-    if getattr(args, "statistics", False) and args.format != "json":
+    if _statistics_only(args):
         _statistics(ctx.diagnostics, out)
     else:
         _reporter(registry, args.format).render(ctx, out)
+
+
+def _statistics_only(args) -> bool:
+    """``--statistics`` prints the counts per rule instead of the report (the JSON report has them)."""
+    return bool(getattr(args, "statistics", False)) and args.format != "json"
 
 
 def _statistics(diags, out) -> None:
