@@ -429,17 +429,10 @@ def _apply(jd: JobDescription, written: "_Copies", delta: int) -> None:
             setattr(target, name, value)
 
 
-def moved(value, delta: int):
-    """A copy of model values with every line number moved by ``delta`` (nothing of the original is
-    shared: the copies may be changed later)."""
-    if value.__class__ is not list and not isinstance(value, BaseModel):
-        return value
-    return _Copies((value,)).make(delta)[0]
-
-
 class _Copies:
     """The copies of model values, with their line numbers moved, to be made many times (a section a
-    template repeats, a heading): every model and list in them is put once into one flat list of steps,
+    template repeats, a heading). Nothing of the originals is shared: the copies may be changed later.
+    Every model and list in them is put once into one flat list of steps,
     each after those it holds, and :meth:`make` copies them all in one loop. A copy made by a call per
     model and list took half as long again; the copies are the bulk of reading a known template's
     document. ``names`` is the caller's, one per value."""

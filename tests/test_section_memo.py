@@ -105,9 +105,9 @@ def _objects(v):
 
 
 @pytest.mark.parametrize("delta", [0, 7, -3])
-def test_moved_equals_a_deep_copy_with_lines_moved(delta):
-    """Every field of every document of the fixtures, copied with :func:`extract.moved`: the same as the
-    obvious copy, and no list or model of the original in it."""
+def test_memo_copies_equal_a_deep_copy_with_lines_moved(delta):
+    """Every field of every document of the fixtures, copied by the memo's copier (``extract._Copies``): the
+    same as the obvious copy, and no list or model of the original in it."""
     checked = 0
     for path in TEXT_DOCS[:40]:
         doc = document_from_bytes(path.read_bytes(), path, path.name, READERS)
@@ -118,7 +118,7 @@ def test_moved_equals_a_deep_copy_with_lines_moved(delta):
         for v in values:
             if v is None:
                 continue
-            got = extract.moved(v, delta)
+            got = extract._Copies((v,)).make(delta)[0]
             assert _state(got) == _state(_shifted_reference(v, delta))
             originals = {id(o) for o in _objects(v)}
             assert not originals & {id(o) for o in _objects(got)}
