@@ -20,6 +20,24 @@ MAX_LINES = 50000
 _MISSING = object()
 
 
+class DataMemos:
+    """``n`` memos that hold while the rule data they were made from is the same object: data read anew
+    (another configuration, a test with data of its own) starts them empty."""
+
+    __slots__ = ("_n", "_data", "_memos")
+
+    def __init__(self, n: int = 1):
+        self._n = n
+        self._data: object = _MISSING
+        self._memos: tuple[dict, ...] = ()
+
+    def of(self, data) -> tuple[dict, ...]:
+        """The memos for ``data``."""
+        if self._data is not data:
+            self._data, self._memos = data, tuple({} for _ in range(self._n))
+        return self._memos
+
+
 def remember(memo: dict, key, value, limit: int = MAX_LINES):
     """``memo[key] = value``, the memo emptied first when it holds ``limit`` entries; returns ``value``."""
     if len(memo) >= limit:

@@ -63,3 +63,15 @@ def test_remember_empties_a_full_memo():
     memo = {i: i for i in range(3)}
     assert remember(memo, "k", 1, limit=3) == 1
     assert memo == {"k": 1}
+
+
+def test_data_memos_hold_while_the_data_is_the_same_object():
+    from ajlint.linememo import DataMemos
+
+    memos = DataMemos(2)
+    data, other = object(), object()
+    a, b = memos.of(data)
+    a["line"] = 1
+    assert memos.of(data) == ({"line": 1}, {}) and memos.of(data)[0] is a and a is not b
+    assert memos.of(other) == ({}, {})  # rule data read anew: empty memos
+    assert memos.of(data) == ({}, {})

@@ -1,7 +1,7 @@
 import re
 
 from ajlint.diagnostics import Message, Severity
-from ajlint.linememo import per_line, remember
+from ajlint.linememo import DataMemos, per_line, remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -81,7 +81,7 @@ class UndefinedAbbreviation(Rule):
         heading_lines = {s.line for s in doc.model.sections}
         lines = tv.masked
 
-        tokens_memo, defs_memo = _memos(data)
+        tokens_memo, defs_memo = _MEMOS.of(data)
 
         defs: dict[int, str] = {}  # offset of a defining occurrence -> abbreviation
         for m in _PAREN.finditer(text):
@@ -128,14 +128,8 @@ class UndefinedAbbreviation(Rule):
                 yield self.diag(doc, span, "late", abbr=base, count=count[base], def_line=tv.pos(d)[0])
 
 
-#: [the data they were made with, {masked line: _line_tokens}, {parenthesis content: _definition}]
-_MEMO: list = [None, {}, {}]
-
-
-def _memos(data) -> tuple[dict[str, tuple], dict[str, tuple[int, str] | None]]:
-    if _MEMO[0] is not data:
-        _MEMO[:] = [data, {}, {}]
-    return _MEMO[1], _MEMO[2]
+#: {masked line: _line_tokens}, {parenthesis content: _definition}
+_MEMOS = DataMemos(2)
 
 
 def _line_tokens(line: str, data) -> list[tuple[int, int, str]]:

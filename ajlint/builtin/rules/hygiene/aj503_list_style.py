@@ -4,7 +4,7 @@ from operator import attrgetter, is_not, itemgetter, sub
 
 from ajlint.builtin.rules.core.aj005_ocr_damage import MIN_EVIDENCE as OCR_MIN_EVIDENCE
 from ajlint.diagnostics import Edit, Fix, Message, Severity
-from ajlint.linememo import remember
+from ajlint.linememo import DataMemos, remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -86,20 +86,14 @@ def bullet_of(tv: TextView, line: int, column: int, data) -> tuple[str, int, boo
     return ch, i, line_start
 
 
-_MEMO: list = [None, {}]  # [the data it was made with, {(line text, column): (the line's markup, answer, char)}]
+#: bullet_of's answers by line text and column, for the line's markup: {(line text, column): (the line's
+#: markup, answer, char)} (a template's lists stand on the same lines in every document)
+_BULLETS = DataMemos()
 #: what the memo gives for a place it does not hold: no markup is None
 _UNKNOWN = (None, None, None)
 _LINE, _COLUMN = attrgetter("line"), attrgetter("column")
 _MARKUP, _CHAR = itemgetter(0), itemgetter(2)
 _KIND, _ITEMS = itemgetter(0), itemgetter(1)  # of model_lists' pairs
-
-
-def _memo(data) -> dict:
-    """bullet_of's answers by line text and column, for the line's markup (kept while the data is the
-    same: a template's lists stand on the same lines in every document)."""
-    if _MEMO[0] is not data:
-        _MEMO[:] = [data, {}]
-    return _MEMO[1]
 
 
 def bullets(tv: TextView, items: list, data) -> list[tuple]:
@@ -110,7 +104,7 @@ def bullets(tv: TextView, items: list, data) -> list[tuple]:
     nearly all at places of its template. The markup is compared, not hashed in a key: a line's ranges
     are one tuple shared by every document with the line, so only a new place, or a line whose markup
     differs, is looked at in Python."""
-    memo = _memo(data)
+    memo, = _BULLETS.of(data)
     lines = list(map(_LINE, items))
     columns = list(map(_COLUMN, items))
     if lines and (min(lines) < 1 or max(lines) > len(tv.lines)):

@@ -2,7 +2,7 @@ from itertools import compress, repeat
 from operator import attrgetter, is_
 
 from ajlint.diagnostics import Message, Severity
-from ajlint.linememo import per_line, remember
+from ajlint.linememo import DataMemos, per_line, remember
 from ajlint.ltext import Span
 from ajlint.rule import Rule
 
@@ -122,7 +122,7 @@ class PlaceholderText(Rule):
             return
         # each field's answer kept by its text (a template's fields recur in every document), all of them
         # looked up in C: only a field holding a placeholder alone is looked at in Python
-        memo = _alone_memo(data)
+        memo, = _ALONE.of(data)
         values = list(field_values(doc.model))
         got = list(map(memo.get, map(_TEXT, values)))
         if None in got:
@@ -135,13 +135,7 @@ class PlaceholderText(Rule):
 
 
 _TEXT = attrgetter("text")
-_ALONE_MEMO: list = [None, {}]  # [the data it was made with, {field text: _alone's answer}]
-
-
-def _alone_memo(data) -> dict:
-    if _ALONE_MEMO[0] is not data:
-        _ALONE_MEMO[:] = [data, {}]
-    return _ALONE_MEMO[1]
+_ALONE = DataMemos()  # {field text: _alone's answer}
 
 
 def _alone(text: str | None, data) -> str:
