@@ -196,3 +196,18 @@ def test_the_fast_exit_is_quiet_when_the_reader_has_gone(tmp_path):
         "sys.stdout = Gone()\n"
         "_leave(1)\n", tmp_path)
     assert done.returncode == 1 and done.stderr == ""
+
+
+def test_file_bytes_reads_every_byte_or_says_why_not(tmp_path):
+    """The file reader: whole content for empty, small and large files (more than one read's worth),
+    the size limit before any reading, and the system's reason for a missing file or a folder."""
+    from ajlint.document import file_bytes
+
+    big = bytes(range(256)) * 1000 + b"tail"  # 256,004 bytes
+    for name, data in (("empty.md", b""), ("small.md", "Ametijuhend õ\r\n".encode()), ("big.md", big)):
+        (tmp_path / name).write_bytes(data)
+        assert file_bytes(tmp_path / name, 10**6) == data
+    assert file_bytes(tmp_path / "big.md", 1000) == "the file is 256004 bytes, over the limit of 1000"
+    assert file_bytes(tmp_path / "small.md", 16) == "Ametijuhend õ\r\n".encode()  # 16 bytes, the limit: read
+    assert file_bytes(tmp_path / "missing.md", 1000) == "cannot read the file: No such file or directory"
+    assert file_bytes(tmp_path, 10**6) == "cannot read the file: Is a directory"
