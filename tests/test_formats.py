@@ -190,3 +190,42 @@ def test_json_findings_encoder_writes_what_json_writes():
          "none": None, "ok": True, "related": [{"path": "b", "line": 1}, []], "fix": {"edits": [[1, 2, " "]]}}
     assert _encoder()(d) == json.JSONEncoder(ensure_ascii=False).encode(d)
     assert json.loads(_encoder()(d)) == d
+
+
+def test_json_finding_written_directly_is_the_encoded_dict():
+    """The JSON reporters write a usual finding directly, not by encoding ``to_dict``: the text must be
+    the same, byte for byte, with and without every optional part (section, locator, related, fix,
+    a fix without a description), with characters JSON escapes, and in both languages. A finding with
+    values of other types than the usual (a bool for a number, a non-string section) falls back to the dict."""
+    from ajlint.diagnostics import Diagnostic, Edit, Fix, Message, Severity, Span
+    from ajlint.reporters.jsonout import _encoder, _written, finding_renderer
+
+    msg = Message(en="Word '{w}' „x“ \"q\" \\ {n}\n\t\x01 end", et="Sõna '{w}' — {n}")
+    tricky = "ä/ö \"q\" \\ \n\t\x1f € 𝄞"
+    fixes = [None, Fix((Edit(0, 3, "▪"),)), Fix((Edit(5, 9, tricky), Edit(12, 12, ""), Edit(20, 25, "x")), "unsafe",
+                                            "use '▪' \"so\""),
+             Fix((Edit(1, 2, " "),), "safe", None), Fix((), "safe", "nothing")]
+    found = []
+    for fix in fixes:
+        for section in (None, "requirements", tricky):
+            for locator in (None, "", "table 2, row 3, cell 2"):
+                for related in ([], [{"path": "b.md", "line": 4, "column": 1, "message": tricky}]):
+                    found.append(Diagnostic(path=tricky + ".md", code="AJ402", rule="competency-wording",
+                                            severity=Severity.WARNING, message=msg, args={"w": tricky, "n": 7},
+                                            span=Span(3, 14, 4, 2), section=section, fix=fix, locator=locator,
+                                            related=related))
+    dump = _encoder()
+    for lang in ("en", "et"):
+        render = finding_renderer(lang)
+        for d in found:
+            assert _written(d, lang, dump) is not None
+            assert render(d) == dump(d.to_dict(lang)) == json.dumps(d.to_dict(lang), ensure_ascii=False)
+    odd = [Diagnostic(path="a.md", code="AJ101", rule="r", severity=Severity.ERROR, message=msg,
+                      args={"w": 1, "n": 2}, span=Span(1, True, 1, 3)),  # type: ignore[arg-type]
+           Diagnostic(path="a.md", code="AJ101", rule="r", severity=Severity.ERROR, message=msg,
+                      args={"w": 1, "n": 2}, span=Span(1, 2, 1, 3), section=5),  # type: ignore[arg-type]
+           Diagnostic(path="a.md", code="AJ101", rule="r", severity=Severity.ERROR, message=msg,
+                      args={"w": 1, "n": 2}, span=Span(1, 2, 1, 3), fix=Fix((Edit(True, 2, "x"),)))]  # type: ignore[arg-type]
+    render = finding_renderer("en")
+    for d in odd:
+        assert render(d) == dump(d.to_dict("en"))
