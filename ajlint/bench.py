@@ -13,8 +13,9 @@ percent carrying defects — in a temporary folder, then prints:
 * the time to merely read and decode every file in Python, and our time over it.
 
 Each check is run ``--runs`` times and the median shown, with its CPU time (the process and its
-workers). The commands run as in a user's installation: bytecode may be cached (a run that may not
-write it would time Python's compiler), and one warm-up run comes first.
+workers) and the range of the runs; the runs of one and of two processes take turns. The commands
+run as in a user's installation: bytecode may be cached (a run that may not write it would time
+Python's compiler), and one warm-up run comes first.
 
 Not a test: figures depend on the machine (and on a shared machine, on its neighbours: compare
 figures taken in one session). Nothing it generates is kept.
@@ -133,8 +134,12 @@ def _run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int, floa
 
 def _median_run(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[float, int, float]:
     """The median wall time of ``runs`` runs, with its run's CPU time, and the largest peak memory."""
-    got = sorted((_run(cmd, cwd) for _ in range(runs)), key=lambda r: r[0])
-    mid = got[len(got) // 2]
+    return _median([_run(cmd, cwd) for _ in range(runs)])
+
+
+def _median(got: list[tuple[float, int, int, float]]) -> tuple[float, int, float]:
+    """Of ``_run``'s results: the median wall time with its run's CPU time, and the largest peak memory."""
+    mid = sorted(got, key=lambda r: r[0])[len(got) // 2]
     return mid[0], max(r[1] for r in got), mid[3]
 
 
@@ -224,19 +229,27 @@ def main(argv: list[str] | None = None) -> int:
         defects = generate(args.docs, corpus)
         n = args.docs
         print(f"corpus: {n} documents (tab-grid md, pipe-table md, PDF text), {defects} with a defect")
-        print(f"machine: {os.cpu_count()} CPUs; each check timed {args.runs}x, the median shown "
-              "(cpu = the process and its workers)")
+        print(f"machine: {os.cpu_count()} CPUs; each check timed {args.runs}x (one and two processes in "
+              "turn), the median shown (cpu = the process and its workers)")
 
         read_s = min(read_decode_time(corpus) for _ in range(3))
         print(f"read + decode in Python:        {read_s * 1000:8.1f} ms  ({n / read_s:,.0f} docs/s)")
 
         _run(_check_cmd(next(corpus.glob("doc00000.*")), 1))  # warm-up (bytecode)
+        # the runs of one and two processes take turns: a shared machine's speed drifts over a minute, and
+        # both medians then come from the same minutes. The range of the runs shows how much it drifted
+        runs: dict[int, list] = {1: [], 2: []}
+        for _ in range(args.runs):
+            for jobs in (1, 2):
+                runs[jobs].append(_run(_check_cmd(corpus, jobs)))
         results = {}
         for jobs in (1, 2):
-            wall, rss, cpu = _median_run(_check_cmd(corpus, jobs), args.runs)
+            wall, rss, cpu = _median(runs[jobs])
             results[jobs] = wall
+            walls = [r[0] for r in runs[jobs]]
             print(f"check, all rules, --jobs {jobs}:    {wall:8.2f} s   {n / wall:8.0f} docs/s   "
-                  f"cpu {cpu:6.2f} s   peak memory {rss / 1024:6.0f} MiB")
+                  f"cpu {cpu:6.2f} s   peak memory {rss / 1024:6.0f} MiB   "
+                  f"(runs {min(walls):.2f}-{max(walls):.2f} s)")
         print(f"our time / read time:           {results[1] / read_s:8.1f} (--jobs 1), "
               f"{results[2] / read_s:.1f} (--jobs 2)")
 
