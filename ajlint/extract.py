@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from ajlint import languages
+from ajlint.kinds import kind_search
 from ajlint.linememo import remember
 from ajlint.ltext import LText
 from ajlint.model import (
@@ -1226,22 +1226,24 @@ def _additional(rows: list[Row], jd: JobDescription) -> None:
 def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
     scores: dict[str, int] = {}
     evidence: dict[str, list[Text]] = {}
-    kinds_of, markers, markers_in = _kind_stems(terms)
+    search = kind_search(terms)
+    markers, held = search.markers, search.held
     # which markers each item of the first rows holds (kept by its text), then taken marker by marker
     found: list[list[tuple[Row, int]]] = [[] for _ in markers]
     for r in rows[:40]:
         # a marker an item holds is in its row's plain text too (squashed, that is the items' squashed
         # texts one after the other): the many rows without one are passed over by that text alone
-        if r.blank or not markers_in(r.plain):
+        if r.blank or not held(r.plain):
             continue
         for j, t in enumerate(r.item_texts()):
-            for mi in markers_in(t):
+            for mi in held(t):
                 found[mi].append((r, j))
     for (kind, _), hits in zip(markers, found):
         for r, j in hits:
             scores[kind] = scores.get(kind, 0) + 3
             evidence.setdefault(kind, []).append(Text.from_lt(r.items[j].text.strip()))
-    heads = [(s, kinds_of(s.heading)) for s in jd.sections] + [(lb, kinds_of(lb.label)) for lb in jd.labels]
+    begins = search.begins
+    heads = [(s, begins(s.heading)) for s in jd.sections] + [(lb, begins(lb.label)) for lb in jd.labels]
     for kind in terms:
         for obj, kinds in heads:
             if kind in kinds:
@@ -1254,32 +1256,6 @@ def detect_kind(rows: list[Row], jd: JobDescription, terms: dict) -> None:
         if list(scores.values()).count(best[1]) == 1:
             jd.kind = best[0]  # type: ignore[assignment]
             jd.kind_evidence = evidence.get(best[0], [])
-
-
-_KIND_STEMS: list = [None, None]  # [the terms, what _kind_stems gives for them]
-
-
-def _kind_stems(terms: dict):
-    """For the kind terms: a function from a heading or label to the kinds whose terms its squashed
-    text starts with; the (kind, squashed marker) pairs in the terms' order; and a function from an
-    item's text to the indexes of the markers it holds. Both functions keep their answers by the text:
-    the same headings, labels and rows recur in every document."""
-    if _KIND_STEMS[0] is not terms:
-        stems = [(kind, [st for st in (squash(t) for t in spec.terms) if st]) for kind, spec in terms.items()]
-        markers = [(kind, mk) for kind, spec in terms.items() for mk in map(squash, spec.markers) if mk]
-
-        @lru_cache(maxsize=20000)
-        def kinds_of(text: str) -> frozenset[str]:
-            key = squash(text)
-            return frozenset(k for k, sts in stems if any(key.startswith(st) for st in sts))
-
-        @lru_cache(maxsize=20000)
-        def markers_in(text: str) -> tuple[int, ...]:
-            key = squash(text)
-            return tuple(i for i, (_, mk) in enumerate(markers) if mk in key)
-
-        _KIND_STEMS[:] = [terms, (kinds_of, markers, markers_in)]
-    return _KIND_STEMS[1]
 
 
 #: whether a row's plain text has an OCR-like word, by the text

@@ -10,7 +10,7 @@ recurring line then costs one dictionary lookup instead of a search. Every such 
 from __future__ import annotations
 
 from itertools import compress, repeat
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -20,22 +20,32 @@ MAX_LINES = 50000
 _MISSING = object()
 
 
-class DataMemos:
-    """``n`` memos that hold while the rule data they were made from is the same object: data read anew
-    (another configuration, a test with data of its own) starts them empty."""
+class DataBound(Generic[T]):
+    """A value made from rule data by ``make(data)``, kept while the data is the same object: data read
+    anew (another configuration, a test with data of its own) makes it anew."""
 
-    __slots__ = ("_n", "_data", "_memos")
+    __slots__ = ("_make", "_data", "_value")
+
+    def __init__(self, make: Callable[[Any], T]):
+        self._make = make
+        self._data: object = _MISSING
+        self._value: T | None = None
+
+    def of(self, data) -> T:
+        """The value for ``data``."""
+        if self._data is not data:
+            self._data, self._value = data, self._make(data)
+        return self._value  # type: ignore[return-value]
+
+
+class DataMemos(DataBound[tuple]):
+    """``n`` memos (dicts) that hold while the rule data they were made from is the same object: data
+    read anew starts them empty."""
+
+    __slots__ = ()
 
     def __init__(self, n: int = 1):
-        self._n = n
-        self._data: object = _MISSING
-        self._memos: tuple[dict, ...] = ()
-
-    def of(self, data) -> tuple[dict, ...]:
-        """The memos for ``data``."""
-        if self._data is not data:
-            self._data, self._memos = data, tuple({} for _ in range(self._n))
-        return self._memos
+        super().__init__(lambda _: tuple({} for _ in range(n)))
 
 
 def remember(memo: dict, key, value, limit: int = MAX_LINES):

@@ -30,6 +30,10 @@ _OCR_MAP = dict(_FOLD_MAP)
 for src, dst in {"6": "o", "0": "o", "@": "o", "8": "o", "1": "l", "|": "l", "$": "s"}.items():
     _OCR_MAP[ord(src)] = dst
 
+#: the letters OCR look-alikes are read as (``6`` → ``o``, ``1`` → ``l``, ``$`` → ``s``): every other letter
+#: of a squashed text is a letter of the folded text
+OCR_LETTERS = frozenset(_OCR_MAP[ord(c)] for c in "6018@|$")
+
 DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
 
 

@@ -448,7 +448,7 @@ def test_kind_markers_are_found_on_the_first_non_blank_lines(filler, lines):
         seen += 1
         if seen > MARKER_LINES:
             break
-        for kind, mk in voc.markers:
+        for kind, mk in voc.marker_search.markers:
             if mk in squash(line) and kind not in found:
                 found[kind] = (_TAGS.sub("", line).strip(" \t#*|_"), ln)
     for _ in range(2):  # the second time from the memo
@@ -473,9 +473,18 @@ _MARKER_PIECES = ["Töölepingu", "TÖÖLEPINGU", "T66lepingu", "t00-lepingu", "
 @example("Töölepingu juurde kuu1uv 1isa")
 @example("<b>TÖÖLEPINGU</b> LI$A")
 def test_a_lines_kind_markers_are_those_in_its_squashed_text(line):
-    # _markers looks at the folded line before squashing it: the same kinds as squashing every line
+    # the kind search looks at the folded text before squashing it: the same markers as squashing every
+    # text, for the extractor and for AJ107, which share it
     from ajlint.builtin.rules.structure.vocabulary import _markers, vocabulary
+    from ajlint.datafiles import terms
+    from ajlint.kinds import KindSearch, kind_search
     from ajlint.textnorm import squash
 
-    voc = vocabulary()
-    assert _markers(line, voc) == [kind for kind, mk in voc.markers if mk in squash(line)]
+    search = kind_search(terms().kinds)
+    assert vocabulary().marker_search is search
+    markers = [(kind, squash(m)) for kind, spec in terms().kinds.items() for m in spec.markers if squash(m)]
+    assert search.markers == markers and len(markers) >= 2
+    expected = tuple(i for i, (_, mk) in enumerate(markers) if mk in squash(line))
+    assert search.held(line) == expected
+    assert KindSearch(terms().kinds).held(line) == expected  # not from the memo
+    assert _markers(line, vocabulary()) == [markers[i][0] for i in expected]

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from itertools import compress, islice
 
 from ajlint.datafiles import TermsFile, terms
+from ajlint.kinds import KindSearch, kind_search
 from ajlint.linememo import per_line
-from ajlint.textnorm import fold, squash
+from ajlint.textnorm import fold
 
 #: how many non-blank lines from the top are searched for a kind marker ("Töölepingu juurde kuuluv lisa")
 MARKER_LINES = 40
@@ -29,7 +30,7 @@ class Vocabulary:
     kinds: list[str]
     stems: dict[str, Stem]
     rx: re.Pattern[str] | None
-    markers: list[tuple[str, str]]  # (kind, squashed marker)
+    marker_search: KindSearch  # the kind markers ("Töölepingu juurde kuuluv lisa"), shared with the extractor
     equivalents: dict[str, dict[str, str]]  # kind -> folded foreign stem -> this kind's stem as written
     anchors: tuple[str, ...] = ()  # short strings every word of the vocabulary contains, in both cases
     beginnings: tuple[tuple[str, str], ...] = ()  # (stem lower-cased as written or folded, folded stem), longest first
@@ -37,11 +38,6 @@ class Vocabulary:
     line_hits: dict[str, tuple[tuple[int, int, Stem], ...]] = field(default_factory=dict, compare=False, repr=False)
     #: the kinds whose markers a line holds, by the line's text
     marker_hits: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    #: per marker: its letters that a line holding it has in its folded text too (see _markers)
-    marker_letters: tuple[str, ...] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self):
-        self.marker_letters = tuple("".join(sorted(set(mk) - set(_OCR_LETTERS))) for _, mk in self.markers)
 
     def kind_of_text(self, text: str) -> str | None:
         """The kind whose words a heading or label uses (the first such word decides)."""
@@ -85,7 +81,6 @@ def _compile(data: TermsFile) -> Vocabulary:
 def _build(data: TermsFile) -> Vocabulary:
     stems: dict[str, Stem] = {}
     kinds: list[str] = []
-    markers: list[tuple[str, str]] = []
     equivalents: dict[str, dict[str, str]] = {}
     for kind, spec in data.kinds.items():
         kinds.append(kind)
@@ -97,10 +92,6 @@ def _build(data: TermsFile) -> Vocabulary:
             f = fold(t.strip())
             if f:
                 stems.setdefault(f, Stem(f, kind, True))
-        for m in spec.markers:
-            s = squash(m)
-            if s:
-                markers.append((kind, s))
         equivalents[kind] = {fold(k.strip()): v.strip() for k, v in spec.equivalents.items() if k.strip() and v.strip()}
     rx = None
     if stems:
@@ -124,16 +115,13 @@ def _build(data: TermsFile) -> Vocabulary:
                 anchors.add(tail.capitalize())  # the anchor is the word's beginning too
     forms = {(f, f) for f in stems} | {(w, f) for f, w in written.items() if f in stems}
     beginnings = tuple(sorted(forms, key=lambda x: (-len(x[0]), x)))
-    return Vocabulary(kinds, stems, rx, markers, equivalents, tuple(sorted(anchors)), beginnings)
+    return Vocabulary(kinds, stems, rx, kind_search(data.kinds), equivalents, tuple(sorted(anchors)), beginnings)
 
 
 # what OCR puts for the letters of a folded word (textnorm's look-alikes), so that one pass of one
 # regular expression over the folded text finds "t66kohale" as well as "töökohale"
 _OCR_CLASSES = {"o": "[o068@]", "l": "[l1|]", "s": "[s$]"}
 _OCR_BACK = str.maketrans({"0": "o", "6": "o", "8": "o", "@": "o", "1": "l", "|": "l", "$": "s"})
-#: the letters textnorm.squash may write for OCR look-alikes ("t66" → "too"); every other letter of a
-#: squashed line is a letter of the folded line
-_OCR_LETTERS = "ols"
 
 
 def _ocr_tolerant(stem: str) -> str:
@@ -220,14 +208,8 @@ def _anchor_hits(text: str, voc: Vocabulary) -> list[tuple[int, int, Stem]]:
 
 def _markers(line: str, voc: Vocabulary) -> list[str]:
     """The kinds whose markers ``line`` holds, in the order of the markers."""
-    # squashing a line (OCR look-alikes replaced word by word) costs far more than folding it; a marker
-    # can stand in the squashed line only if its letters other than o, l and s stand in the folded
-    # line, which most lines of a document's top lack
-    folded = fold(line)
-    if not any(all(map(folded.__contains__, letters)) for letters in voc.marker_letters):
-        return []
-    sq = squash(line)
-    return [kind for kind, mk in voc.markers if mk in sq]
+    search = voc.marker_search
+    return [search.markers[i][0] for i in search.held(line)]
 
 
 def decide_kind(doc, voc: Vocabulary, occ: list[Occurrence]) -> KindDecision | None:
@@ -237,7 +219,7 @@ def decide_kind(doc, voc: Vocabulary, occ: list[Occurrence]) -> KindDecision | N
     headings and labels use; otherwise the one most of the text uses; on a tie, the one used first.
     """
     found: dict[str, tuple[str, int]] = {}
-    if voc.markers:
+    if voc.marker_search.markers:
         # the first MARKER_LINES non-blank lines, picked in C, and the markers on each kept by the line's
         # text (most lines hold none); per_line pairs each marker with the index given for its line
         lines = doc.lines
