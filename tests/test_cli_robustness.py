@@ -209,5 +209,9 @@ def test_file_bytes_reads_every_byte_or_says_why_not(tmp_path):
         assert file_bytes(tmp_path / name, 10**6) == data
     assert file_bytes(tmp_path / "big.md", 1000) == "the file is 256004 bytes, over the limit of 1000"
     assert file_bytes(tmp_path / "small.md", 16) == "Ametijuhend õ\r\n".encode()  # 16 bytes, the limit: read
-    assert file_bytes(tmp_path / "missing.md", 1000) == "cannot read the file: No such file or directory"
-    assert file_bytes(tmp_path, 10**6) == "cannot read the file: Is a directory"
+    import errno
+    import os
+
+    assert file_bytes(tmp_path / "missing.md", 1000) == f"cannot read the file: {os.strerror(errno.ENOENT)}"
+    folder = file_bytes(tmp_path, 10**6)  # Linux: "Is a directory"; Windows refuses to open it
+    assert isinstance(folder, str) and folder.startswith("cannot read the file: ")
