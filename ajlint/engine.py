@@ -329,10 +329,11 @@ class Engine:
         written now: no corpus finding can change them (only directives look at a document's findings
         together), so the main process only merges them."""
         if doc.report and doc.cached_diags is None and not doc.parts:
-            doc.cached_diags = mine = self.document_phase(doc)
+            cfg = self.config_for(doc)
+            enabled = self._enabled_for(doc.file, cfg)
+            doc.cached_diags = mine = self.document_phase(doc, cfg, enabled)
             if self.render_finding is not None and not _has_directives(doc):
-                cfg = self.config_for(doc)
-                doc.cached_diags = mine = self._finish(doc, mine, cfg, self._enabled_for(doc.file, cfg))
+                doc.cached_diags = mine = self._finish(doc, mine, cfg, enabled)
                 render = self.render_finding
                 for d in mine:
                     d.rendered = render(d)
@@ -340,10 +341,14 @@ class Engine:
                 doc.finished = True
             self.slim(doc)
 
-    def document_phase(self, doc: Document) -> list[Diagnostic]:
-        """The document-level findings of one document (before suppression and severity overrides)."""
-        cfg = self.config_for(doc)
-        enabled = self._enabled_for(doc.file, cfg)
+    def document_phase(self, doc: Document, cfg: Config | None = None,
+                       enabled: set[str] | None = None) -> list[Diagnostic]:
+        """The document-level findings of one document (before suppression and severity overrides).
+        ``cfg`` and ``enabled``: the document's configuration and enabled rules, when the caller has them."""
+        if cfg is None:
+            cfg = self.config_for(doc)
+        if enabled is None:
+            enabled = self._enabled_for(doc.file, cfg)
         mine: list[Diagnostic] = []
         timings = self.timings
         for rule in self.rules_for(cfg):
@@ -465,7 +470,7 @@ class Engine:
             enabled = self._enabled_for(doc.file, cfg)
             per_doc[doc.path] = (doc, cfg, enabled)
             if doc.cached_diags is None:
-                doc.cached_diags = self.document_phase(doc)  # a later pass (--fix) reuses them
+                doc.cached_diags = self.document_phase(doc, cfg, enabled)  # a later pass (--fix) reuses them
             (out if doc.finished else diags).extend(doc.cached_diags)
             self.slim(doc)
         modelled = [d for d in docs if d.model is not None and not d.not_job_description]
