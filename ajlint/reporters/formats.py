@@ -104,11 +104,10 @@ class JsonLinesReporter(_JsonFindings):
     description = "one JSON object per finding per line"
 
     def render(self, ctx: ReportContext, out: TextIO) -> None:
-        from ajlint.reporters.jsonout import finding_renderer
+        from ajlint.reporters.jsonout import finding_texts
 
-        text = finding_renderer(ctx.lang)
-        for d in ctx.diagnostics:
-            out.write((d.rendered if d.rendered is not None else text(d)) + "\n")
+        for text in finding_texts(ctx.diagnostics, ctx.lang):
+            out.write(text + "\n")
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Callable, TextIO
+from typing import Callable, Iterator, TextIO
 
 from ajlint import __version__
 from ajlint.diagnostics import Diagnostic
@@ -25,14 +25,13 @@ def summary(diags: list[Diagnostic], docs: list[Document]) -> dict:
 def render(diags: list[Diagnostic], docs: list[Document], lang: str, out: TextIO) -> None:
     """Indented at the top, one finding per line: readable, and written by json's fast C encoder
     (an indented dump of thousands of findings goes through its slow pure-Python path). Each finding
-    is turned into a dict only as it is written: a run with 100,000 findings must not hold them twice."""
+    is written only as it is reached: a run with 100,000 findings must not hold them twice."""
     dump = _encoder()
-    text = finding_renderer(lang, dump)
     out.write("{\n")
     out.write(f'  "tool": {dump({"name": "ajlint", "version": __version__})},\n')
     out.write('  "diagnostics": [')
-    for i, d in enumerate(diags):
-        out.write(("," if i else "") + "\n    " + (d.rendered if d.rendered is not None else text(d)))
+    for i, text in enumerate(finding_texts(diags, lang, dump)):
+        out.write(("," if i else "") + "\n    " + text)
     out.write("\n  ]," if diags else "],")
     out.write(f'\n  "summary": {dump(summary(diags, docs))}\n}}\n')
 
@@ -50,6 +49,14 @@ def finding_renderer(lang: str, dump=None) -> Callable[[Diagnostic], str]:
         return dump(d.to_dict(lang)) if text is None else text
 
     return render
+
+
+def finding_texts(diags: list[Diagnostic], lang: str, dump=None) -> Iterator[str]:
+    """Each finding's text (json, json-lines): the one written where it was found
+    (``Diagnostic.rendered``), else written now."""
+    text = finding_renderer(lang, dump)
+    for d in diags:
+        yield d.rendered if d.rendered is not None else text(d)
 
 
 _quote = json.encoder.encode_basestring  # one string as JSON, non-ASCII kept (ensure_ascii=False), in C
